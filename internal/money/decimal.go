@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql/driver"
 	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -12,7 +13,9 @@ import (
 //
 // It marshals to JSON as a bare number with its stored scale (386.6450 stays
 // 386.6450), which is how Autotask and the ledgers write amounts, and it
-// unmarshals from a number or a quoted string. It never passes through float64.
+// unmarshals from a number, a quoted string or null (as 0). It never passes
+// through float64. Unlike Parse, UnmarshalJSON accepts an exponent (1.5E2),
+// because that is a valid, exact JSON number.
 type Decimal struct{ d decimal.Decimal }
 
 // Zero is 0.
@@ -102,9 +105,19 @@ func (a *Decimal) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("money: %q is not a decimal number: %w", b, err)
 	}
+	// An exponent is exact and valid JSON, but a huge one would make String
+	// write millions of digits; no amount, rate or quantity needs it.
+	if i := bytes.IndexAny(b, "eE"); i >= 0 {
+		if e, err := strconv.Atoi(string(b[i+1:])); err != nil || e > maxExponent || e < -maxExponent {
+			return fmt.Errorf("money: %q is out of range", b)
+		}
+	}
 	a.d = d
 	return nil
 }
+
+// maxExponent bounds the exponent written after e in a JSON number.
+const maxExponent = 64
 
 func (a Decimal) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
 
