@@ -1,0 +1,44 @@
+import * as Profiles from "../../wailsjs/go/app/Profiles";
+import type { app } from "../../wailsjs/go/models";
+import { attempt } from "./errors";
+import { createStore } from "./store";
+
+export type Profile = app.ProfileDTO;
+
+interface ProfilesState {
+  loaded: boolean;
+  list: Profile[];
+}
+
+export const profilesStore = createStore<ProfilesState>({ loaded: false, list: [] });
+
+export async function loadProfiles(): Promise<void> {
+  const list = await attempt(() => Profiles.List());
+  if (list) profilesStore.set({ loaded: true, list });
+}
+
+export async function createProfile(name: string): Promise<Profile | undefined> {
+  const p = await attempt(() => Profiles.Create({ name }));
+  if (p) await loadProfiles();
+  return p;
+}
+
+export async function deleteProfile(id: number): Promise<boolean> {
+  const ok = await attempt(async () => {
+    await Profiles.Delete(id);
+    return true;
+  });
+  if (ok) await loadProfiles();
+  return ok === true;
+}
+
+export async function saveAutotaskCredentials(input: {
+  profileId: number;
+  username: string;
+  secret: string;
+  integrationCode: string;
+}): Promise<Profile | undefined> {
+  const p = await attempt(() => Profiles.SaveAutotaskCredentials(input));
+  if (p) await loadProfiles();
+  return p;
+}
