@@ -1,0 +1,144 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/billbridge/billbridge/internal/apperr"
+)
+
+// Themes the UI can use.
+const (
+	ThemeSystem = "system"
+	ThemeLight  = "light"
+	ThemeDark   = "dark"
+)
+
+// Settings are the app-wide preferences. Each field is stored under its JSON
+// name, and only once the user has chosen it, so a default changed in a later
+// release reaches everyone who never changed it.
+type Settings struct {
+	// Theme is "system", "light" or "dark".
+	Theme string `json:"theme"`
+	// InvoiceDraft sends invoices to the ledger as drafts for review instead
+	// of approved; on by default so nothing is posted unseen.
+	InvoiceDraft bool `json:"invoiceDraft"`
+	// LastProfileID is the profile opened at start; 0 for none.
+	LastProfileID int64 `json:"lastProfileId"`
+}
+
+// SettingsUpdate changes the fields that are not nil.
+type SettingsUpdate struct {
+	Theme         *string `json:"theme,omitempty"`
+	InvoiceDraft  *bool   `json:"invoiceDraft,omitempty"`
+	LastProfileID *int64  `json:"lastProfileId,omitempty"`
+}
+
+// DefaultSettings returns the settings of a new installation.
+func DefaultSettings() Settings {
+	return Settings{Theme: ThemeSystem, InvoiceDraft: true}
+}
+
+// Settings returns the stored settings, with defaults for those never set.
+func (s *Store) Settings(ctx context.Context) (Settings, error) {
+	var st Settings
+	err := s.inReadTx(ctx, func(tx *sql.Tx) (err error) {
+		st, err = loadSettings(ctx, tx)
+		return err
+	})
+	return st, err
+}
+
+// UpdateSettings validates and stores the fields set in u and returns the
+// settings that result.
+func (s *Store) UpdateSettings(ctx context.Context, u SettingsUpdate) (Settings, error) {
+	var st Settings
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		st, err = updateSettings(ctx, tx, u)
+		return err
+	})
+	return st, err
+}
+
+func loadSettings(ctx context.Context, tx *sql.Tx) (Settings, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT key, value FROM settings ORDER BY key")
+	if err != nil {
+		return Settings{}, fmt.Errorf("store: settings: %w", err)
+	}
+	defer rows.Close()
+	st := DefaultSettings()
+	for rows.Next() {
+		var key, value string
+		if err := rows.Scan(&key, &value); err != nil {
+			return Settings{}, fmt.Errorf("store: settings: %w", err)
+		}
+		// One field at a time, so a value this build cannot read (written by
+		// a newer release, or edited by hand) falls back to its default
+		// instead of making the app unable to start. Unknown keys are ignored.
+		obj, err := json.Marshal(map[string]json.RawMessage{key: json.RawMessage(value)})
+		if err != nil {
+			continue
+		}
+		next := st
+		if json.Unmarshal(obj, &next) != nil || next.validate() != nil {
+			continue
+		}
+		st = next
+	}
+	if err := rows.Err(); err != nil {
+		return Settings{}, fmt.Errorf("store: settings: %w", err)
+	}
+	return st, nil
+}
+
+func updateSettings(ctx context.Context, tx *sql.Tx, u SettingsUpdate) (Settings, error) {
+	st, err := loadSettings(ctx, tx)
+	if err != nil {
+		return Settings{}, err
+	}
+	if u.Theme != nil {
+		st.Theme = *u.Theme
+	}
+	if u.InvoiceDraft != nil {
+		st.InvoiceDraft = *u.InvoiceDraft
+	}
+	if u.LastProfileID != nil {
+		st.LastProfileID = *u.LastProfileID
+	}
+	if err := st.validate(); err != nil {
+		return Settings{}, err
+	}
+
+	// The update's JSON holds exactly the fields that were set.
+	b, err := json.Marshal(u)
+	if err != nil {
+		return Settings{}, fmt.Errorf("store: update settings: %w", err)
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(b, &fields); err != nil {
+		return Settings{}, fmt.Errorf("store: update settings: %w", err)
+	}
+	for key, value := range fields {
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, string(value))
+		if err != nil {
+			return Settings{}, fmt.Errorf("store: update setting %s: %w", key, err)
+		}
+	}
+	return st, nil
+}
+
+func (st Settings) validate() error {
+	switch st.Theme {
+	case ThemeSystem, ThemeLight, ThemeDark:
+	default:
+		return apperr.New(apperr.Invalid, fmt.Sprintf("Unknown theme %q", st.Theme),
+			`Choose "system", "light" or "dark".`)
+	}
+	if st.LastProfileID < 0 {
+		return apperr.New(apperr.Invalid, "The last profile ID cannot be negative", "Use 0 for none.")
+	}
+	return nil
+}
