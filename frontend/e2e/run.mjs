@@ -54,6 +54,10 @@ test("a bad Autotask user name shows what to fix", async (page) => {
   assert(text.includes("tracking identifier"), `alert has no fix: ${text}`);
   await page.screenshot({ path: path.join(out, "error-banner.png") });
   await page.getByRole("button", { name: "Dismiss error" }).click();
+  // Deleting asks first, then removes the profile.
+  await card.getByRole("button", { name: "Delete…" }).click();
+  await card.getByRole("button", { name: "Delete", exact: true }).click();
+  await card.waitFor({ state: "detached" });
 });
 
 test("create a profile and save Autotask credentials to the keychain", async (page) => {

@@ -56,11 +56,11 @@ export function DataTable<T>({
     initialRect: { width: 800, height },
   });
   const items = virtualizer.getVirtualItems();
-  const template = useMemo(
-    () => table.getVisibleLeafColumns().map((c) => `minmax(${c.columnDef.minSize ?? 80}px, ${c.columnDef.size ? c.columnDef.size + "px" : "1fr"})`).join(" "),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [columns],
-  );
+  // Columns keep their size; the last one takes the rest of the width.
+  const template = useMemo(() => {
+    const cols = table.getVisibleLeafColumns();
+    return cols.map((c, i) => (i === cols.length - 1 ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`)).join(" ");
+  }, [table, columns]);
 
   return (
     <div className="datatable">

@@ -25,7 +25,10 @@ export async function loadSettings(): Promise<void> {
   }));
 }
 
+/** setTheme paints at once and saves; if saving fails the old theme comes back. */
 export async function setTheme(theme: string): Promise<void> {
+  const before = settingsStore.get().settings;
+  settingsStore.set((s) => ({ ...s, settings: { ...s.settings, theme } as app.SettingsDTO }));
   const settings = await attempt(() => Settings.Update({ theme }));
-  if (settings) settingsStore.set((s) => ({ ...s, settings }));
+  settingsStore.set((s) => ({ ...s, settings: settings ?? before }));
 }

@@ -8,10 +8,10 @@ import { useStore } from "../../stores/store";
 import { formatDateTime } from "../../lib/format";
 
 const columns: ColumnDef<AuditEntry, any>[] = [
-  { accessorKey: "at", header: "When", size: 180, cell: (c) => formatDateTime(String(c.getValue())) },
+  { accessorKey: "at", header: "When", size: 200, cell: (c) => formatDateTime(String(c.getValue())) },
   { accessorKey: "profileName", header: "Profile", size: 180 },
   { accessorKey: "action", header: "What", size: 200 },
-  { accessorKey: "detail", header: "Detail" },
+  { accessorKey: "detail", header: "Detail", size: 300 },
 ];
 
 export function History() {

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"github.com/billbridge/billbridge/app"
+	"github.com/billbridge/billbridge/internal/store"
+)
+
+// runDesktop builds the services once, binds them and opens the window.
+func runDesktop(g globals) error {
+	if err := os.MkdirAll(g.dataDir, 0o700); err != nil {
+		return fmt.Errorf("create data folder %s: %w", g.dataDir, err)
+	}
+	logFile, err := os.OpenFile(filepath.Join(g.dataDir, "billbridge.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return fmt.Errorf("open log file: %w", err)
+	}
+	defer logFile.Close()
+	logger := newLogger(io.MultiWriter(logFile, os.Stderr), g.logLevel)
+
+	ctx := context.Background()
+	st, err := store.Open(ctx, g.dataDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	lc := &app.Lifecycle{}
+	deps := app.Deps{Store: st, Secrets: g.secrets(), Logger: logger, DataDir: g.dataDir, Lifecycle: lc}
+	return wails.Run(&options.App{
+		Title:            "Billbridge",
+		Width:            1200,
+		Height:           800,
+		MinWidth:         900,
+		MinHeight:        600,
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
+		OnStartup:        lc.Startup,
+		ErrorFormatter:   app.ErrorFormatter(logger),
+		Bind: []any{
+			app.NewSystem(deps),
+			app.NewSettings(deps),
+			app.NewProfiles(deps),
+			app.NewHistory(deps),
+		},
+	})
+}

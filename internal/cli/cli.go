@@ -1,0 +1,132 @@
+// Package cli is Billbridge without a window: the commands the OS scheduler and
+// power users run (`billbridge version`, `billbridge sim …`, later `sync` and
+// `export`). It shares every internal service with the desktop app.
+//
+// Run is the one place that turns errors into messages and exit codes.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"sort"
+	"strings"
+
+	"github.com/billbridge/billbridge/internal/apperr"
+	"github.com/billbridge/billbridge/internal/version"
+)
+
+// Env is what a command may use: where to write and where the data lives.
+type Env struct {
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Logger  *slog.Logger
+	DataDir string
+}
+
+// Exit codes, stable for scripts and schedulers.
+const (
+	ExitOK       = 0
+	ExitFailure  = 1 // the command ran and failed
+	ExitUsage    = 2 // the command line was wrong
+	ExitRetry    = 3 // a remote service was unavailable or rate limited: try later
+	ExitReauth   = 4 // credentials were refused: reconnect in the app
+	exitInternal = 70
+)
+
+type command struct {
+	summary string
+	run     func(ctx context.Context, args []string, env *Env) error
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"version": {"print the version", runVersion},
+		"help":    {"show this help", nil},
+		"sim":     {"run a simulated service (sim autotask --listen ADDR --data FILE)", runSim},
+	}
+}
+
+// errUsage marks a command-line mistake: exit code 2 and the usage text.
+var errUsage = errors.New("usage")
+
+// Run runs the command named by args[0] and returns the process exit code.
+func Run(ctx context.Context, args []string, env Env) int {
+	if env.Logger == nil {
+		env.Logger = slog.New(slog.DiscardHandler)
+	}
+	cmds := commands()
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(env.Stdout, cmds)
+		return ExitOK
+	}
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "billbridge: unknown command %q\n\n", args[0])
+		usage(env.Stderr, cmds)
+		return ExitUsage
+	}
+	err := cmd.run(ctx, args[1:], &env)
+	return report(err, env)
+}
+
+func report(err error, env Env) int {
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(env.Stderr, "billbridge: %v\n", err)
+		return ExitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(env.Stderr, "billbridge: stopped")
+		return ExitFailure
+	}
+	env.Logger.Error("command failed", "err", err)
+	pub := apperr.Public(err)
+	fmt.Fprintf(env.Stderr, "billbridge: %s\n", pub.Message)
+	if pub.Fix != "" {
+		fmt.Fprintf(env.Stderr, "  what to do: %s\n", pub.Fix)
+	}
+	switch pub.Code {
+	case apperr.Invalid, apperr.NotFound, apperr.Conflict:
+		return ExitFailure
+	case apperr.RateLimited, apperr.Unavailable:
+		return ExitRetry
+	case apperr.Reconnect:
+		return ExitReauth
+	default:
+		return exitInternal
+	}
+}
+
+func usage(w io.Writer, cmds map[string]command) {
+	fmt.Fprintln(w, "Billbridge: Autotask billing into your books.")
+	fmt.Fprintln(w, "\nWith no arguments Billbridge opens its window. Commands:")
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprintln(w, "\nGlobal flag (before the command): --data-dir DIR  where Billbridge keeps its database (or BILLBRIDGE_DATA_DIR)")
+}
+
+func runVersion(_ context.Context, args []string, env *Env) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%w: version takes no arguments, got %q", errUsage, strings.Join(args, " "))
+	}
+	fmt.Fprintln(env.Stdout, version.String())
+	return nil
+}
+
+// usageErr builds an errUsage with a message saying what was wrong.
+func usageErr(format string, a ...any) error {
+	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, a...))
+}
