@@ -1,0 +1,125 @@
+package autotasksim
+
+import (
+	"math/rand/v2"
+	"sync"
+	"time"
+)
+
+// limits enforces Autotask's request threshold (per database, rolling hour),
+// its thread limit (per integration code per entity endpoint) and the
+// injected faults.
+type limits struct {
+	timeScale float64
+	threshold int
+	threads   int
+	now       func() time.Time
+
+	mu      sync.Mutex
+	hits    []time.Time // request times inside the window, oldest first
+	running map[string]int
+	faults  Faults
+	burst   int
+	rng     *rand.Rand
+}
+
+func newLimits(o Options) *limits {
+	l := &limits{timeScale: o.TimeScale, threshold: o.HourlyThreshold, threads: o.ThreadsPerEndpoint, now: o.Now, running: map[string]int{}}
+	l.setFaults(o.Faults)
+	return l
+}
+
+func (l *limits) setFaults(f Faults) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.faults, l.burst, l.rng = f, f.Status429Burst, newRand(f.Seed)
+}
+
+// scaled converts an Autotask duration to simulator time.
+func (l *limits) scaled(d time.Duration) time.Duration {
+	return time.Duration(float64(d) / l.timeScale)
+}
+
+func (l *limits) pruneLocked(now time.Time) {
+	cut := now.Add(-l.scaled(time.Hour))
+	i := 0
+	for i < len(l.hits) && !l.hits[i].After(cut) {
+		i++
+	}
+	l.hits = l.hits[i:]
+}
+
+// count is currentTimeframeRequestCount.
+func (l *limits) count() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.pruneLocked(l.now())
+	return len(l.hits)
+}
+
+// hit records a request. It reports whether the threshold is exceeded and
+// the latency Autotask adds at this usage level.
+func (l *limits) hit() (over bool, delay time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	l.pruneLocked(now)
+	if len(l.hits) >= l.threshold {
+		return true, 0
+	}
+	l.hits = append(l.hits, now)
+	used := float64(len(l.hits)) / float64(l.threshold)
+	switch {
+	case used >= 0.75:
+		delay = l.scaled(time.Second)
+	case used >= 0.5:
+		delay = l.scaled(500 * time.Millisecond)
+	}
+	return false, delay
+}
+
+// acquire takes a thread slot; release must follow when ok.
+func (l *limits) acquire(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.running[key] >= l.threads {
+		return false
+	}
+	l.running[key]++
+	return true
+}
+
+func (l *limits) release(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.running[key]--
+	if l.running[key] <= 0 {
+		delete(l.running, key)
+	}
+}
+
+// fault decides the injected fault for one request.
+type fault struct {
+	reset   bool
+	status  int // 0 = none
+	latency time.Duration
+}
+
+func (l *limits) nextFault() fault {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	f := fault{latency: l.faults.Latency}
+	switch {
+	case l.faults.ResetRate > 0 && l.rng.Float64() < l.faults.ResetRate:
+		f.reset = true
+	case l.burst > 0:
+		l.burst--
+		f.status = 429
+	case l.faults.ErrorRate > 0 && l.rng.Float64() < l.faults.ErrorRate:
+		f.status = l.faults.Status5xx
+		if f.status == 0 {
+			f.status = 500
+		}
+	}
+	return f
+}
