@@ -1,0 +1,174 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/billbridge/billbridge/internal/autotask"
+	"github.com/billbridge/billbridge/internal/cli"
+	autotasksim "github.com/billbridge/billbridge/internal/sim/autotask"
+)
+
+// syncBuffer is a bytes.Buffer that a running command and a test can share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut syncBuffer
+	code = cli.Run(context.Background(), args, cli.Env{Stdout: &out, Stderr: &errOut, DataDir: t.TempDir()})
+	return code, out.String(), errOut.String()
+}
+
+func TestRunExitCodes(t *testing.T) {
+	tests := []struct {
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{[]string{"version"}, cli.ExitOK, "Billbridge ", ""},
+		{[]string{"help"}, cli.ExitOK, "Commands:", ""},
+		{nil, cli.ExitOK, "Commands:", ""},
+		{[]string{"frobnicate"}, cli.ExitUsage, "", `unknown command "frobnicate"`},
+		{[]string{"version", "extra"}, cli.ExitUsage, "", "version takes no arguments"},
+		{[]string{"sim"}, cli.ExitUsage, "", "sim needs a service"},
+		{[]string{"sim", "quickbooks-desktop"}, cli.ExitUsage, "", "unknown simulated service"},
+		{[]string{"sim", "autotask", "generate"}, cli.ExitUsage, "", "needs -o FILE"},
+		{[]string{"sim", "autotask", "generate", "--month", "May", "-o", "x.json"}, cli.ExitUsage, "", `--month "May" is not YYYY-MM`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errOut := run(t, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d (stderr %q)", code, tt.code, errOut)
+			}
+			if !strings.Contains(out, tt.inStdout) || !strings.Contains(errOut, tt.inStderr) {
+				t.Fatalf("stdout %q, stderr %q; want %q and %q", out, errOut, tt.inStdout, tt.inStderr)
+			}
+		})
+	}
+}
+
+func TestSimAutotaskGenerateIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	for _, f := range []string{a, b} {
+		if code, _, errOut := run(t, "sim", "autotask", "generate", "--seed", "42", "--invoices", "20", "-o", f); code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+	}
+	ba, _ := os.ReadFile(a)
+	bb, _ := os.ReadFile(b)
+	if len(ba) == 0 || !bytes.Equal(ba, bb) {
+		t.Fatalf("same seed gave different files (%d and %d bytes)", len(ba), len(bb))
+	}
+	d, err := autotasksim.LoadDataset(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(d["Invoices"]); got != 20 {
+		t.Fatalf("%d invoices, want 20", got)
+	}
+}
+
+// The standalone simulator keeps what a client wrote across a restart.
+func TestSimAutotaskSurvivesRestart(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "at.json")
+	if code, _, errOut := run(t, "sim", "autotask", "generate", "--seed", "3", "--invoices", "5", "-o", data); code != 0 {
+		t.Fatal(errOut)
+	}
+	d, err := autotasksim.LoadDataset(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	invoiceID := toInt64(t, d["Invoices"][0]["id"])
+
+	serve := func(fn func(c *autotask.Client)) {
+		ctx, cancel := context.WithCancel(context.Background())
+		var out, errOut syncBuffer
+		done := make(chan int)
+		go func() {
+			done <- cli.Run(ctx, []string{"sim", "autotask", "--listen", "127.0.0.1:0", "--data", data}, cli.Env{Stdout: &out, Stderr: &errOut})
+		}()
+		zone := waitFor(t, &out, regexp.MustCompile(`zone lookup URL:\s+(\S+)`))
+		c, err := autotask.Connect(context.Background(), autotask.Config{ZoneLookupURL: zone}, autotask.Credentials{
+			UserName: autotasksim.DemoCredential.UserName, Secret: autotasksim.DemoCredential.Secret, IntegrationCode: autotasksim.DemoCredential.IntegrationCode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fn(c)
+		cancel()
+		if code := <-done; code != cli.ExitOK {
+			t.Fatalf("sim exit %d: %s", code, errOut.String())
+		}
+	}
+	serve(func(c *autotask.Client) {
+		if err := c.SetInvoiceNumber(context.Background(), invoiceID, "BB-RESTART-1"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	serve(func(c *autotask.Client) {
+		inv, err := autotask.Get[autotask.Invoice](context.Background(), c, autotask.EntityInvoices, invoiceID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inv.InvoiceNumber != "BB-RESTART-1" {
+			t.Fatalf("after restart invoiceNumber = %q", inv.InvoiceNumber)
+		}
+	})
+}
+
+func waitFor(t *testing.T, out *syncBuffer, re *regexp.Regexp) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			return m[1]
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("no %v in output %q", re, out.String())
+	return ""
+}
+
+func toInt64(t *testing.T, v any) int64 {
+	t.Helper()
+	switch n := v.(type) {
+	case float64:
+		return int64(n)
+	case int64:
+		return n
+	case int:
+		return int64(n)
+	case interface{ Int64() (int64, error) }:
+		i, err := n.Int64()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return i
+	}
+	t.Fatalf("id %v is %T", v, v)
+	return 0
+}
