@@ -20,8 +20,9 @@
 //     504, and 500 for GET and HEAD only (Autotask answers a bad query with a
 //     500, and sending it again cannot help).
 //   - Backoff is exponential with full jitter, capped at MaxDelay; a
-//     Retry-After header raises the delay to what the service asked, still
-//     capped at MaxDelay.
+//     Retry-After header raises the delay to what the service asked. A
+//     Retry-After longer than MaxDelay (a daily limit) is not waited out: the
+//     response goes back to the caller, who tells the user when to return.
 //   - After the last attempt the last response is returned untouched, so the
 //     caller can read the service's error body.
 //   - Waiting for a token, a slot or a backoff stops as soon as the request's

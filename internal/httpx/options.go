@@ -20,7 +20,7 @@ type Options struct {
 	MaxConcurrent int               // requests in flight at once; 0 = unlimited
 	MaxRetries    int               // default 4; negative = none
 	BaseDelay     time.Duration     // default 500ms
-	MaxDelay      time.Duration     // default 30s; also caps Retry-After
+	MaxDelay      time.Duration     // default 30s; a longer Retry-After is returned, not waited
 	Logger        *slog.Logger      // nil = discard
 	Counter       *Counter          // nil = none
 	Base          http.RoundTripper // nil = a clone of http.DefaultTransport

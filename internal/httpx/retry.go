@@ -48,6 +48,16 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		delay := t.jitter(backoff(n, t.baseDelay, t.maxDelay))
 		if resp != nil {
 			if ra, ok := retryAfter(resp.Header, time.Now()); ok {
+				if ra > t.maxDelay {
+					// The service asks for a longer pause than a call should
+					// sit through (a daily limit, an hourly threshold): hand
+					// its answer to the caller, who tells the user when to
+					// come back, instead of retrying early into another 429.
+					t.logger.LogAttrs(ctx, slog.LevelWarn, "http request not retried: long Retry-After",
+						slog.String("remote", t.name), slog.String("method", req.Method),
+						slog.String("url", RedactURL(req.URL)), slog.Duration("retry_after", ra))
+					return resp, err
+				}
 				delay = max(delay, ra)
 			}
 		}
