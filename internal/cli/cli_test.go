@@ -56,6 +56,8 @@ func TestRunExitCodes(t *testing.T) {
 		{[]string{"sim"}, cli.ExitUsage, "", "sim needs a service"},
 		{[]string{"sim", "quickbooks-desktop"}, cli.ExitUsage, "", "unknown simulated service"},
 		{[]string{"sim", "autotask", "generate"}, cli.ExitUsage, "", "needs -o FILE"},
+		{[]string{"sim", "xero", "--time-scale", "0"}, cli.ExitUsage, "", "--time-scale must be above 0"},
+		{[]string{"sim", "xero", "extra"}, cli.ExitUsage, "", `unexpected argument "extra"`},
 		{[]string{"sim", "autotask", "generate", "--month", "May", "-o", "x.json"}, cli.ExitUsage, "", `--month "May" is not YYYY-MM`},
 	}
 	for _, tt := range tests {
