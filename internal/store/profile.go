@@ -28,17 +28,22 @@ const MaxProfileNameLen = 80
 // Profile is one Autotask database paired with one ledger organisation.
 // Its secrets are kept in the keychain under its ID, never here.
 type Profile struct {
-	ID                              int64     `json:"id"`
-	Name                            string    `json:"name"`
-	AutotaskUsername                string    `json:"autotaskUsername"`
-	AutotaskZoneURL                 string    `json:"autotaskZoneUrl"`
-	AutotaskImpersonationResourceID *int64    `json:"autotaskImpersonationResourceId"`
-	LedgerKind                      string    `json:"ledgerKind"`
-	LedgerTenantID                  string    `json:"ledgerTenantId"`
-	LedgerTenantName                string    `json:"ledgerTenantName"`
-	IsDemo                          bool      `json:"isDemo"`
-	CreatedAt                       time.Time `json:"createdAt"`
-	UpdatedAt                       time.Time `json:"updatedAt"`
+	ID                              int64  `json:"id"`
+	Name                            string `json:"name"`
+	AutotaskUsername                string `json:"autotaskUsername"`
+	AutotaskZoneURL                 string `json:"autotaskZoneUrl"`
+	AutotaskImpersonationResourceID *int64 `json:"autotaskImpersonationResourceId"`
+	LedgerKind                      string `json:"ledgerKind"`
+	LedgerTenantID                  string `json:"ledgerTenantId"`
+	LedgerTenantName                string `json:"ledgerTenantName"`
+	IsDemo                          bool   `json:"isDemo"`
+	// AutotaskLookupURL replaces Autotask's zone-lookup address and
+	// LedgerEndpoint the ledger's hosts, for the demo and tests (simulators on
+	// loopback). Empty means the real service.
+	AutotaskLookupURL string    `json:"autotaskLookupUrl"`
+	LedgerEndpoint    string    `json:"ledgerEndpoint"`
+	CreatedAt         time.Time `json:"createdAt"`
+	UpdatedAt         time.Time `json:"updatedAt"`
 }
 
 // ProfileUpdate changes the fields that are not nil. For
@@ -53,6 +58,8 @@ type ProfileUpdate struct {
 	LedgerTenantID                  *string `json:"ledgerTenantId,omitempty"`
 	LedgerTenantName                *string `json:"ledgerTenantName,omitempty"`
 	IsDemo                          *bool   `json:"isDemo,omitempty"`
+	AutotaskLookupURL               *string `json:"autotaskLookupUrl,omitempty"`
+	LedgerEndpoint                  *string `json:"ledgerEndpoint,omitempty"`
 }
 
 // CreateProfile validates p, stores it and sets its ID, normalised name and
@@ -100,7 +107,8 @@ func (s *Store) DeleteProfile(ctx context.Context, id int64) error {
 }
 
 const profileColumns = `id, name, autotask_username, autotask_zone_url, autotask_impersonation_resource_id,
-	ledger_kind, ledger_tenant_id, ledger_tenant_name, is_demo, created_at, updated_at`
+	ledger_kind, ledger_tenant_id, ledger_tenant_name, is_demo, autotask_lookup_url, ledger_endpoint,
+	created_at, updated_at`
 
 func (s *Store) createProfile(ctx context.Context, tx *sql.Tx, p *Profile) error {
 	p.Name = strings.TrimSpace(p.Name)
@@ -110,9 +118,9 @@ func (s *Store) createProfile(ctx context.Context, tx *sql.Tx, p *Profile) error
 	now := s.nowText()
 	res, err := tx.ExecContext(ctx, `INSERT INTO profiles (name, autotask_username, autotask_zone_url,
 		autotask_impersonation_resource_id, ledger_kind, ledger_tenant_id, ledger_tenant_name, is_demo,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		autotask_lookup_url, ledger_endpoint, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		p.Name, p.AutotaskUsername, p.AutotaskZoneURL, p.AutotaskImpersonationResourceID,
-		p.LedgerKind, p.LedgerTenantID, p.LedgerTenantName, p.IsDemo, now, now)
+		p.LedgerKind, p.LedgerTenantID, p.LedgerTenantName, p.IsDemo, p.AutotaskLookupURL, p.LedgerEndpoint, now, now)
 	if isUniqueViolation(err) {
 		return duplicateName(p.Name, err)
 	}
@@ -143,6 +151,8 @@ func (s *Store) updateProfile(ctx context.Context, tx *sql.Tx, id int64, u Profi
 	set(&p.LedgerKind, u.LedgerKind)
 	set(&p.LedgerTenantID, u.LedgerTenantID)
 	set(&p.LedgerTenantName, u.LedgerTenantName)
+	set(&p.AutotaskLookupURL, u.AutotaskLookupURL)
+	set(&p.LedgerEndpoint, u.LedgerEndpoint)
 	if u.AutotaskImpersonationResourceID != nil {
 		p.AutotaskImpersonationResourceID = nil
 		if v := *u.AutotaskImpersonationResourceID; v != 0 {
@@ -159,9 +169,9 @@ func (s *Store) updateProfile(ctx context.Context, tx *sql.Tx, id int64, u Profi
 	now := s.nowText()
 	_, err = tx.ExecContext(ctx, `UPDATE profiles SET name = ?, autotask_username = ?, autotask_zone_url = ?,
 		autotask_impersonation_resource_id = ?, ledger_kind = ?, ledger_tenant_id = ?, ledger_tenant_name = ?,
-		is_demo = ?, updated_at = ? WHERE id = ?`,
+		is_demo = ?, autotask_lookup_url = ?, ledger_endpoint = ?, updated_at = ? WHERE id = ?`,
 		p.Name, p.AutotaskUsername, p.AutotaskZoneURL, p.AutotaskImpersonationResourceID,
-		p.LedgerKind, p.LedgerTenantID, p.LedgerTenantName, p.IsDemo, now, id)
+		p.LedgerKind, p.LedgerTenantID, p.LedgerTenantName, p.IsDemo, p.AutotaskLookupURL, p.LedgerEndpoint, now, id)
 	if isUniqueViolation(err) {
 		return Profile{}, duplicateName(p.Name, err)
 	}
@@ -224,7 +234,8 @@ func scanProfile(row interface{ Scan(...any) error }) (Profile, error) {
 		created, updated string
 	)
 	err := row.Scan(&p.ID, &p.Name, &p.AutotaskUsername, &p.AutotaskZoneURL, &resourceID,
-		&p.LedgerKind, &p.LedgerTenantID, &p.LedgerTenantName, &p.IsDemo, &created, &updated)
+		&p.LedgerKind, &p.LedgerTenantID, &p.LedgerTenantName, &p.IsDemo, &p.AutotaskLookupURL, &p.LedgerEndpoint,
+		&created, &updated)
 	if err != nil {
 		return Profile{}, err
 	}
@@ -265,11 +276,17 @@ func validateProfile(p *Profile) error {
 				"Retype it without pasting tabs, line breaks or other control characters.")
 		}
 	}
-	if p.AutotaskZoneURL != "" {
-		u, err := url.Parse(p.AutotaskZoneURL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			return invalid(fmt.Sprintf("The Autotask zone address %q is not a web address", p.AutotaskZoneURL),
-				"Use the address Autotask's zone lookup returns, such as https://webservices5.autotask.net/ATServicesRest/.")
+	if p.AutotaskZoneURL != "" && !isWebAddress(p.AutotaskZoneURL) {
+		return invalid(fmt.Sprintf("The Autotask zone address %q is not a web address", p.AutotaskZoneURL),
+			"Use the address Autotask's zone lookup returns, such as https://webservices5.autotask.net/ATServicesRest/.")
+	}
+	for _, f := range []struct{ label, value string }{
+		{"Autotask zone lookup address", p.AutotaskLookupURL},
+		{"ledger address", p.LedgerEndpoint},
+	} {
+		if f.value != "" && !isWebAddress(f.value) {
+			return invalid(fmt.Sprintf("The %s %q is not a web address", f.label, f.value),
+				"Leave it empty to use the real service, or give a full address such as http://127.0.0.1:8080/.")
 		}
 	}
 	if id := p.AutotaskImpersonationResourceID; id != nil && *id <= 0 {
@@ -283,6 +300,11 @@ func validateProfile(p *Profile) error {
 			"Choose Xero, QuickBooks Online or Exact Online.")
 	}
 	return nil
+}
+
+func isWebAddress(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
 func hasControl(s string) bool {

@@ -26,7 +26,7 @@ func TestCreateProfileValidates(t *testing.T) {
 			AutotaskZoneURL:                 "https://webservices5.autotask.net/ATServicesRest/",
 			AutotaskImpersonationResourceID: ptr[int64](29682885),
 			LedgerKind:                      store.LedgerXero, LedgerTenantID: "b3f1", LedgerTenantName: "Contoso Ltd",
-			IsDemo: true,
+			IsDemo: true, AutotaskLookupURL: "http://127.0.0.1:4100/atservicesrest/", LedgerEndpoint: "http://127.0.0.1:4200/",
 		}, "", "Contoso"},
 		{"80 characters", store.Profile{Name: strings.Repeat("é", 80)}, "", strings.Repeat("é", 80)},
 		{"empty name", store.Profile{Name: ""}, apperr.Invalid, ""},
@@ -38,6 +38,8 @@ func TestCreateProfileValidates(t *testing.T) {
 		{"unknown ledger", store.Profile{Name: "Acme", LedgerKind: "sage"}, apperr.Invalid, ""},
 		{"ledger kind case", store.Profile{Name: "Acme", LedgerKind: "Xero"}, apperr.Invalid, ""},
 		{"zone not a URL", store.Profile{Name: "Acme", AutotaskZoneURL: "webservices5"}, apperr.Invalid, ""},
+		{"lookup not a URL", store.Profile{Name: "Acme", AutotaskLookupURL: "localhost:4100"}, apperr.Invalid, ""},
+		{"ledger endpoint not http", store.Profile{Name: "Acme", LedgerEndpoint: "ftp://127.0.0.1/"}, apperr.Invalid, ""},
 		{"zero resource", store.Profile{Name: "Acme", AutotaskImpersonationResourceID: ptr[int64](0)}, apperr.Invalid, ""},
 		{"username with tab", store.Profile{Name: "Acme", AutotaskUsername: "a\tb"}, apperr.Invalid, ""},
 	}
@@ -85,7 +87,8 @@ func equalProfile(a, b store.Profile) bool {
 	return a.CreatedAt.Equal(b.CreatedAt) && a.UpdatedAt.Equal(b.UpdatedAt) &&
 		a.ID == b.ID && a.Name == b.Name && a.AutotaskUsername == b.AutotaskUsername &&
 		a.AutotaskZoneURL == b.AutotaskZoneURL && a.LedgerKind == b.LedgerKind &&
-		a.LedgerTenantID == b.LedgerTenantID && a.LedgerTenantName == b.LedgerTenantName && a.IsDemo == b.IsDemo
+		a.LedgerTenantID == b.LedgerTenantID && a.LedgerTenantName == b.LedgerTenantName && a.IsDemo == b.IsDemo &&
+		a.AutotaskLookupURL == b.AutotaskLookupURL && a.LedgerEndpoint == b.LedgerEndpoint
 }
 
 func TestProfileNamesAreUniqueIgnoringCase(t *testing.T) {
