@@ -28,6 +28,16 @@ type Deps struct {
 	Logger  *slog.Logger
 	// Counter, when set, counts every API call (benchmarks, run summaries).
 	Counter *httpx.Counter
+	// LockDir holds the lock files that keep the window and the CLI from
+	// refreshing the same OAuth token at once (the data folder).
+	LockDir string
+}
+
+func (d Deps) logger() *slog.Logger {
+	if d.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return d.Logger
 }
 
 // Autotask's documented limit is 10,000 requests an hour per database, shared
@@ -80,10 +90,7 @@ func Autotask(ctx context.Context, deps Deps, p store.Profile) (*autotask.Client
 	if err != nil {
 		return nil, err
 	}
-	logger := deps.Logger
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
+	logger := deps.logger()
 	limiter := rate.NewLimiter(autotaskRate, autotaskBurst)
 	cfg := autotask.Config{
 		ZoneLookupURL: p.AutotaskLookupURL,
