@@ -18,6 +18,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -240,3 +241,6 @@ func (s *Server) persistLocked() {
 func newRand(seed int64) *rand.Rand {
 	return rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15))
 }
+
+// Orgs are the organisations a user of this simulator can grant.
+func (s *Server) Orgs() []Org { return slices.Clone(s.opts.Orgs) }
