@@ -18,7 +18,7 @@ frontend: deps
 build: deps
 	$(WAILS) build -tags $(TAGS) -m -nosyncgomod -trimpath
 	@# wails build regenerates the TypeScript bindings: the committed ones must match the Go services.
-	@if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- frontend/wailsjs; then \
+	@if git rev-parse --git-dir >/dev/null 2>&1 && ! git -c core.fileMode=false diff --quiet -- frontend/wailsjs; then \
 	  echo "frontend/wailsjs is out of date with app/: commit the regenerated bindings"; git diff --stat -- frontend/wailsjs; exit 1; fi
 
 demo: build

@@ -10,6 +10,7 @@ import (
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"github.com/billbridge/billbridge/app"
 	"github.com/billbridge/billbridge/internal/store"
@@ -35,7 +36,9 @@ func runDesktop(g globals) error {
 	defer st.Close()
 
 	lc := &app.Lifecycle{}
-	deps := app.Deps{Store: st, Secrets: g.secrets(), Logger: logger, DataDir: g.dataDir, Lifecycle: lc}
+	deps := app.Deps{Store: st, Secrets: g.secrets(), Logger: logger, DataDir: g.dataDir, Lifecycle: lc,
+		OpenBrowser: runtime.BrowserOpenURL}
+	demo := app.NewDemo(deps)
 	return wails.Run(&options.App{
 		Title:            "Billbridge",
 		Width:            1200,
@@ -45,12 +48,18 @@ func runDesktop(g globals) error {
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		OnStartup:        lc.Startup,
-		ErrorFormatter:   app.ErrorFormatter(logger),
+		OnShutdown: func(context.Context) {
+			if err := demo.Stop(); err != nil {
+				logger.Error("stop the demo simulators", "err", err)
+			}
+		},
+		ErrorFormatter: app.ErrorFormatter(logger),
 		Bind: []any{
 			app.NewSystem(deps),
 			app.NewSettings(deps),
 			app.NewProfiles(deps),
 			app.NewHistory(deps),
+			demo,
 		},
 	})
 }

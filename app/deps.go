@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"sync"
 
+	"github.com/billbridge/billbridge/internal/connect"
 	"github.com/billbridge/billbridge/internal/secrets"
 	"github.com/billbridge/billbridge/internal/store"
 )
@@ -22,6 +23,8 @@ type Deps struct {
 	DataDir string
 	// Lifecycle carries the window's context so calls stop when the app quits.
 	Lifecycle *Lifecycle
+	// OpenBrowser shows an address in the system browser (OAuth sign-in).
+	OpenBrowser browserOpener
 }
 
 // Lifecycle holds the context Wails hands to OnStartup. It is not bound.
@@ -48,4 +51,10 @@ func (l *Lifecycle) Context() context.Context {
 		return context.Background()
 	}
 	return l.ctx
+}
+
+// connectDeps is what opening a profile's connections needs; lock files for
+// OAuth refreshes live in the data folder.
+func (d Deps) connectDeps() connect.Deps {
+	return connect.Deps{Store: d.Store, Secrets: d.Secrets, Logger: d.Logger, LockDir: d.DataDir}
 }

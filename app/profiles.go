@@ -56,7 +56,7 @@ func (p *Profiles) List() ([]ProfileDTO, error) {
 	}
 	out := make([]ProfileDTO, 0, len(list))
 	for _, pr := range list {
-		out = append(out, p.dto(pr))
+		out = append(out, profileDTO(p.deps, pr))
 	}
 	return out, nil
 }
@@ -69,7 +69,7 @@ func (p *Profiles) Create(in CreateProfileInput) (ProfileDTO, error) {
 		return ProfileDTO{}, fmt.Errorf("app: create profile: %w", err)
 	}
 	p.audit(pr.ID, "profile.create", fmt.Sprintf("Created profile %q", pr.Name))
-	return p.dto(pr), nil
+	return profileDTO(p.deps, pr), nil
 }
 
 // Delete removes a profile and every secret kept for it.
@@ -114,7 +114,7 @@ func (p *Profiles) SaveAutotaskCredentials(in AutotaskCredentialsInput) (Profile
 		return ProfileDTO{}, fmt.Errorf("app: save autotask user name: %w", err)
 	}
 	p.audit(pr.ID, "autotask.credentials", fmt.Sprintf("Saved Autotask credentials for API user %s", username))
-	return p.dto(pr), nil
+	return profileDTO(p.deps, pr), nil
 }
 
 func validateAutotaskInput(username, secret, code string) error {
@@ -133,7 +133,7 @@ func validateAutotaskInput(username, secret, code string) error {
 	return nil
 }
 
-func (p *Profiles) dto(pr store.Profile) ProfileDTO {
+func profileDTO(deps Deps, pr store.Profile) ProfileDTO {
 	d := ProfileDTO{
 		ID:               pr.ID,
 		Name:             pr.Name,
@@ -144,25 +144,29 @@ func (p *Profiles) dto(pr store.Profile) ProfileDTO {
 		CreatedAt:        pr.CreatedAt.UTC().Format(time.RFC3339),
 	}
 	if pr.AutotaskUsername != "" {
-		_, err := p.deps.Secrets.Get(pr.ID, secrets.AutotaskSecret)
+		_, err := deps.Secrets.Get(pr.ID, secrets.AutotaskSecret)
 		switch {
 		case err == nil:
 			d.AutotaskConnected = true
 		case errors.Is(err, secrets.ErrNotFound):
 		default:
-			p.deps.Logger.Warn("keychain read failed", "profile", pr.ID, "err", err)
+			deps.Logger.Warn("keychain read failed", "profile", pr.ID, "err", err)
 			d.KeychainProblem = apperr.Public(err).Message
 		}
 	}
 	return d
 }
 
-func (p *Profiles) audit(profileID int64, action, detail string) {
+func (p *Profiles) audit(profileID int64, action, detail string) { audit(p.deps, profileID, action, detail) }
+
+// audit records a user-visible event; a failure to record it is logged, not
+// shown, since the action itself succeeded.
+func audit(deps Deps, profileID int64, action, detail string) {
 	e := store.AuditEntry{Actor: "user", Action: action, Detail: detail}
 	if profileID != 0 {
 		e.ProfileID = &profileID
 	}
-	if err := p.deps.Store.AppendAudit(p.deps.Lifecycle.Context(), e); err != nil {
-		p.deps.Logger.Error("audit log write failed", "action", action, "err", err)
+	if err := deps.Store.AppendAudit(deps.Lifecycle.Context(), e); err != nil {
+		deps.Logger.Error("audit log write failed", "action", action, "err", err)
 	}
 }

@@ -29,11 +29,25 @@ test("every section opens and is screenshotted", async (page) => {
   }
 });
 
-test("empty dashboard says what to do next", async (page) => {
+test("welcome offers the demo, which connects a profile to simulated Autotask and Xero", async (page) => {
   await page.goto(`${base}/#/dashboard`);
+  const welcome = page.getByRole("region", { name: "Welcome" });
+  await welcome.getByRole("link", { name: "Connect my systems" }).waitFor();
+  await page.screenshot({ path: path.join(out, "welcome.png") });
+  await welcome.getByRole("button", { name: "Try with demo data" }).click();
   const next = page.getByRole("region", { name: "Next step" });
-  await next.getByRole("link", { name: "Create a profile" }).click();
-  await page.getByRole("heading", { level: 1, name: "Connections" }).waitFor();
+  await next.getByText("Everything is connected").waitFor({ timeout: 60000 });
+  await page.screenshot({ path: path.join(out, "dashboard-demo.png") });
+
+  await page.goto(`${base}/#/connections`);
+  const card = page.getByRole("region", { name: "Profile Demo MSP → Xero (simulated)" });
+  await card.getByText("Demo MSP Ltd").waitFor();
+  await card.getByRole("button", { name: "Test connection" }).click();
+  const result = card.getByRole("status", { name: "Autotask connection test" });
+  await result.waitFor();
+  const text = await result.innerText();
+  assert(/sees [0-9,]+ invoices/.test(text), `connection test says: ${text}`);
+  await page.screenshot({ path: path.join(out, "connections-demo.png") });
 });
 
 test("a bad Autotask user name shows what to fix", async (page) => {
@@ -44,7 +58,7 @@ test("a bad Autotask user name shows what to fix", async (page) => {
   await card.waitFor();
   // The browser's own email check would stop "not an email"; a space inside passes it but not Go's check.
   await card.getByLabel("API user name").fill("api@msp.example");
-  await card.getByLabel("Secret").fill("x");
+  await card.getByLabel("Secret", { exact: true }).fill("x");
   await card.getByLabel("API integration code").fill("   ");
   await card.getByRole("button", { name: "Save to keychain" }).click();
   const alert = page.getByRole("alert");
@@ -67,7 +81,7 @@ test("create a profile and save Autotask credentials to the keychain", async (pa
   const card = page.getByRole("region", { name: "Profile Acme IT → Xero" });
   await card.waitFor();
   await card.getByLabel("API user name").fill("api-user@acme-it.example");
-  await card.getByLabel("Secret").fill(secret);
+  await card.getByLabel("Secret", { exact: true }).fill(secret);
   await card.getByLabel("API integration code").fill("ACME-INTEGRATION-CODE");
   await card.getByRole("button", { name: "Save to keychain" }).click();
   await card.getByRole("status").waitFor();

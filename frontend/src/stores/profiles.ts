@@ -42,3 +42,29 @@ export async function saveAutotaskCredentials(input: {
   if (p) await loadProfiles();
   return p;
 }
+
+export type AutotaskTest = app.AutotaskTestDTO;
+export type XeroOrg = app.XeroOrgDTO;
+
+export function testAutotask(profileId: number): Promise<AutotaskTest | undefined> {
+  return attempt(() => Profiles.TestAutotask(profileId));
+}
+
+export async function saveXeroApp(input: { profileId: number; clientId: string; clientSecret: string }): Promise<boolean> {
+  const ok = await attempt(async () => {
+    await Profiles.SaveXeroApp(input);
+    return true;
+  });
+  return ok === true;
+}
+
+/** connectXero resolves when the user has finished in the browser. */
+export function connectXero(profileId: number): Promise<XeroOrg[] | undefined> {
+  return attempt(() => Profiles.ConnectXero(profileId));
+}
+
+export async function chooseXeroOrganisation(profileId: number, org: XeroOrg): Promise<Profile | undefined> {
+  const p = await attempt(() => Profiles.ChooseXeroOrganisation(profileId, org));
+  if (p) await loadProfiles();
+  return p;
+}

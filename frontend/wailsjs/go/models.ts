@@ -40,6 +40,30 @@ export namespace app {
 	        this.integrationCode = source["integrationCode"];
 	    }
 	}
+	export class AutotaskTestDTO {
+	    zoneName: string;
+	    companies: number;
+	    invoices: number;
+	    billingItems: number;
+	    requestsUsed: number;
+	    requestsLimit: number;
+	    timeframeHours: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AutotaskTestDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.zoneName = source["zoneName"];
+	        this.companies = source["companies"];
+	        this.invoices = source["invoices"];
+	        this.billingItems = source["billingItems"];
+	        this.requestsUsed = source["requestsUsed"];
+	        this.requestsLimit = source["requestsLimit"];
+	        this.timeframeHours = source["timeframeHours"];
+	    }
+	}
 	export class CreateProfileInput {
 	    name: string;
 	
@@ -80,6 +104,43 @@ export namespace app {
 	        this.createdAt = source["createdAt"];
 	    }
 	}
+	export class DemoStatus {
+	    running: boolean;
+	    autotaskUrl: string;
+	    xeroUrl: string;
+	    profile: ProfileDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new DemoStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.autotaskUrl = source["autotaskUrl"];
+	        this.xeroUrl = source["xeroUrl"];
+	        this.profile = this.convertValues(source["profile"], ProfileDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class SettingsDTO {
 	    theme: string;
 	    invoiceDraft: boolean;
@@ -124,6 +185,36 @@ export namespace app {
 	        this.os = source["os"];
 	        this.dataDir = source["dataDir"];
 	        this.databasePath = source["databasePath"];
+	    }
+	}
+	export class XeroAppInput {
+	    profileId: number;
+	    clientId: string;
+	    clientSecret: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new XeroAppInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.clientId = source["clientId"];
+	        this.clientSecret = source["clientSecret"];
+	    }
+	}
+	export class XeroOrgDTO {
+	    tenantId: string;
+	    tenantName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new XeroOrgDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tenantId = source["tenantId"];
+	        this.tenantName = source["tenantName"];
 	    }
 	}
 

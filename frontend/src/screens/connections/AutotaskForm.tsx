@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { saveAutotaskCredentials, type Profile } from "../../stores/profiles";
+import { saveAutotaskCredentials, testAutotask, type AutotaskTest, type Profile } from "../../stores/profiles";
 
 // The secret field is never filled back in: the keychain holds it and the
 // frontend only learns whether it is there.
@@ -8,6 +8,14 @@ export function AutotaskForm({ profile }: { profile: Profile }) {
   const [secret, setSecret] = useState("");
   const [integrationCode, setIntegrationCode] = useState("");
   const [saved, setSaved] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [result, setResult] = useState<AutotaskTest | null>(null);
+
+  async function onTest() {
+    setTesting(true);
+    setResult((await testAutotask(profile.id)) ?? null);
+    setTesting(false);
+  }
 
   async function onSave(e: FormEvent) {
     e.preventDefault();
@@ -37,8 +45,21 @@ export function AutotaskForm({ profile }: { profile: Profile }) {
         <button className="primary" type="submit">
           Save to keychain
         </button>
+        {profile.autotaskConnected ? (
+          <button type="button" onClick={onTest} disabled={testing}>
+            {testing ? "Testing…" : "Test connection"}
+          </button>
+        ) : null}
         {saved ? <span role="status">Saved. The secret is in your system keychain.</span> : null}
       </div>
+      {result ? (
+        <div className="result" role="status" aria-label="Autotask connection test">
+          Connected to {result.zoneName}: the API user sees {result.invoices.toLocaleString("en-US")} invoices,{" "}
+          {result.companies.toLocaleString("en-US")} companies and {result.billingItems.toLocaleString("en-US")} billing items.{" "}
+          {result.requestsUsed.toLocaleString("en-US")} of {result.requestsLimit.toLocaleString("en-US")} API requests used in the last{" "}
+          {result.timeframeHours === 1 ? "hour" : `${result.timeframeHours} hours`}.
+        </div>
+      ) : null}
     </form>
   );
 }

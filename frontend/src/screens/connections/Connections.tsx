@@ -4,6 +4,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { createProfile, deleteProfile, profilesStore, type Profile } from "../../stores/profiles";
 import { useStore } from "../../stores/store";
 import { AutotaskForm } from "./AutotaskForm";
+import { XeroConnect } from "./XeroConnect";
 
 export function Connections() {
   const { list, loaded } = useStore(profilesStore);
@@ -46,7 +47,10 @@ function ProfileCard({ profile }: { profile: Profile }) {
   return (
     <section className="card profile" aria-label={`Profile ${profile.name}`}>
       <header className="row-between">
-        <h2>{profile.name}</h2>
+        <h2>
+          {profile.name}
+          {profile.isDemo ? <span className="badge">Demo</span> : null}
+        </h2>
         {confirming ? (
           <span className="row">
             <span>Delete this profile and its keychain entries?</span>
@@ -70,11 +74,7 @@ function ProfileCard({ profile }: { profile: Profile }) {
           <h3>
             Ledger <Status ok={profile.ledgerKind !== ""} />
           </h3>
-          <p className="muted">
-            {profile.ledgerKind !== ""
-              ? `${profile.ledgerKind.toUpperCase()} · ${profile.ledgerTenantName}`
-              : "Xero, QuickBooks Online and Exact Online connect through your browser. Connecting a ledger arrives with the ledger integrations."}
-          </p>
+          <XeroConnect profile={profile} />
         </div>
       </div>
     </section>

@@ -3,13 +3,15 @@ import { profilesStore } from "../../stores/profiles";
 import { useStore } from "../../stores/store";
 import { hashFor } from "../../lib/sections";
 import { nextStep } from "./nextStep";
+import { Welcome } from "./Welcome";
 
 export function Dashboard() {
   const { list, loaded } = useStore(profilesStore);
   const step = nextStep(list);
   return (
     <Page title="Dashboard" subtitle="Month-end billing, from Autotask to your books.">
-      {loaded ? (
+      {loaded && list.length === 0 ? <Welcome /> : null}
+      {loaded && list.length > 0 ? (
         <section className="card next-step" aria-label="Next step">
           <h2>Next step</h2>
           <p>{step.text}</p>
