@@ -157,7 +157,9 @@ func profileDTO(deps Deps, pr store.Profile) ProfileDTO {
 	return d
 }
 
-func (p *Profiles) audit(profileID int64, action, detail string) { audit(p.deps, profileID, action, detail) }
+func (p *Profiles) audit(profileID int64, action, detail string) {
+	audit(p.deps, profileID, action, detail)
+}
 
 // audit records a user-visible event; a failure to record it is logged, not
 // shown, since the action itself succeeded.
