@@ -21,7 +21,7 @@ func runDesktop(g globals) error {
 	if err := os.MkdirAll(g.dataDir, 0o700); err != nil {
 		return fmt.Errorf("create data folder %s: %w", g.dataDir, err)
 	}
-	logFile, err := os.OpenFile(filepath.Join(g.dataDir, "billbridge.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	logFile, err := os.OpenFile(filepath.Join(g.dataDir, app.LogFileName), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
 		return fmt.Errorf("open log file: %w", err)
 	}

@@ -164,3 +164,17 @@ func TestSettingsRoundTrip(t *testing.T) {
 		t.Fatalf("bad theme error = %v", err)
 	}
 }
+
+func TestSupportBundleIsSaved(t *testing.T) {
+	deps, dir := newDeps(t)
+	path, err := app.NewSystem(deps).SaveSupportBundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(path) != filepath.Join(dir, "support") {
+		t.Fatalf("bundle at %s", path)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		t.Fatalf("bundle %s: %v", path, err)
+	}
+}

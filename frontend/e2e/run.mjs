@@ -115,6 +115,16 @@ test("dark theme is applied and remembered", async (page) => {
   await page.waitForFunction(() => document.documentElement.dataset.theme === "light");
 });
 
+test("a support bundle is saved from Settings", async (page) => {
+  await page.goto(`${base}/#/settings`);
+  await page.getByRole("button", { name: "Save support bundle" }).click();
+  const status = page.getByRole("region", { name: "Support" }).getByRole("status");
+  await status.waitFor();
+  const text = await status.innerText();
+  assert(/billbridge-support-\d{8}-\d{6}\.zip/.test(text), `status says: ${text}`);
+  await page.screenshot({ path: path.join(out, "settings-support.png") });
+});
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   headless: true,

@@ -32,3 +32,8 @@ export async function setTheme(theme: string): Promise<void> {
   const settings = await attempt(() => Settings.Update({ theme }));
   settingsStore.set((s) => ({ ...s, settings: settings ?? before }));
 }
+
+/** saveSupportBundle writes the support zip and returns where it is. */
+export function saveSupportBundle(): Promise<string | undefined> {
+  return attempt(() => System.SaveSupportBundle());
+}

@@ -1,5 +1,6 @@
+import { useState } from "react";
 import { Page } from "../../components/Page";
-import { setTheme, settingsStore } from "../../stores/settings";
+import { saveSupportBundle, setTheme, settingsStore } from "../../stores/settings";
 import { useStore } from "../../stores/store";
 
 const themes = [
@@ -10,6 +11,7 @@ const themes = [
 
 export function SettingsScreen() {
   const { settings, system } = useStore(settingsStore);
+  const [bundle, setBundle] = useState("");
   return (
     <Page title="Settings">
       <section className="card" aria-label="Appearance">
@@ -38,6 +40,20 @@ export function SettingsScreen() {
           </dd>
         </dl>
         <p className="muted">Secrets (Autotask secret, ledger tokens) live in your system keychain, never in the data folder.</p>
+      </section>
+      <section className="card" aria-label="Support">
+        <h2>Support</h2>
+        <p className="muted">A support bundle holds the version, settings, profiles, activity and the log — never a password or token.</p>
+        <div className="row">
+          <button type="button" onClick={async () => setBundle((await saveSupportBundle()) ?? "")}>
+            Save support bundle
+          </button>
+          {bundle ? (
+            <span role="status">
+              Saved to <code>{bundle}</code>
+            </span>
+          ) : null}
+        </div>
       </section>
     </Page>
   );

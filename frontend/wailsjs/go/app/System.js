@@ -5,3 +5,7 @@
 export function Info() {
   return window['go']['app']['System']['Info']();
 }
+
+export function SaveSupportBundle() {
+  return window['go']['app']['System']['SaveSupportBundle']();
+}
