@@ -46,7 +46,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"version": {"print the version", runVersion},
 		"help":    {"show this help", nil},
-		"sim":     {"run a simulated service: sim autotask|xero --listen ADDR --data FILE", runSim},
+		"sim":     {"run a simulated service: sim autotask|xero|qbo --listen ADDR --data FILE", runSim},
 	}
 }
 

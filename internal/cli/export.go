@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/billbridge/billbridge/internal/apperr"
+	"github.com/billbridge/billbridge/internal/connect"
+	"github.com/billbridge/billbridge/internal/export"
+	"github.com/billbridge/billbridge/internal/secrets"
+	"github.com/billbridge/billbridge/internal/store"
+)
+
+// runExport exports a profile's posted billing items to a file, recording
+// an export batch as the app does:
+//
+//	billbridge export --profile NAME --format csv|xlsx|sage-xml|iif --from YYYY-MM-DD --to YYYY-MM-DD
+//	    [--by item-date|invoice-date] [--only-invoiced] [--include-exported] -o FILE
+func runExport(ctx context.Context, args []string, env *Env) error {
+	fs := simFlags("export", env)
+	profile := fs.String("profile", "", "profile name")
+	format := fs.String("format", "csv", "csv, xlsx, sage-xml or iif")
+	from := fs.String("from", "", "first day, YYYY-MM-DD")
+	to := fs.String("to", "", "last day, YYYY-MM-DD")
+	by := fs.String("by", string(export.ByItemDate), "which date the range applies to: item-date or invoice-date")
+	onlyInvoiced := fs.Bool("only-invoiced", false, "leave out posted items not yet on an invoice")
+	includeExported := fs.Bool("include-exported", false, "also export items already in an export batch")
+	out := fs.String("o", "", "the file to write")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *profile == "" || *from == "" || *to == "" || *out == "" {
+		return usageErr("export needs --profile, --from, --to and -o")
+	}
+	f, err := export.ParseFormat(*format)
+	if err != nil {
+		return usageErr("%s", apperr.Public(err).Message)
+	}
+	filter := export.Filter{By: export.DateBasis(*by), OnlyInvoiced: *onlyInvoiced, IncludeExported: *includeExported}
+	if filter.From, err = time.Parse("2006-01-02", *from); err != nil {
+		return usageErr("--from %q is not a date like 2024-05-01", *from)
+	}
+	if filter.To, err = time.Parse("2006-01-02", *to); err != nil {
+		return usageErr("--to %q is not a date like 2024-05-31", *to)
+	}
+	if err := filter.Validate(); err != nil {
+		return err
+	}
+	if env.DataDir == "" {
+		dir, err := store.DefaultDir()
+		if err != nil {
+			return err
+		}
+		env.DataDir = dir
+	}
+	st, err := store.Open(ctx, env.DataDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := profileNamed(ctx, st, *profile)
+	if err != nil {
+		return err
+	}
+	client, err := connect.Autotask(ctx, connect.Deps{Store: st, Secrets: secrets.NewKeyring("Billbridge"), Logger: env.Logger}, p)
+	if err != nil {
+		return err
+	}
+	svc := &export.Service{Store: st}
+	res, err := svc.Export(ctx, export.Request{ProfileID: p.ID, Actor: "cli", Format: f, Filter: filter, Path: *out}, export.AutotaskSource{Client: client})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Exported %d billing items to %s (batch %d, SHA-256 %s)\n", res.Batch.RowCount, res.Batch.FilePath, res.Batch.ID, res.Batch.SHA256)
+	for _, c := range res.Totals.ByCurrency {
+		fmt.Fprintf(env.Stdout, "  %s: %d items, extended price %s, tax %s, billed %s\n", c.Currency, c.Rows, c.ExtendedPrice, c.TotalTax, c.BilledAmount)
+	}
+	return nil
+}
+
+// profileNamed finds a profile by name, ignoring case as the store does.
+func profileNamed(ctx context.Context, st *store.Store, name string) (store.Profile, error) {
+	ps, err := st.Profiles(ctx)
+	if err != nil {
+		return store.Profile{}, err
+	}
+	for _, p := range ps {
+		if strings.EqualFold(p.Name, strings.TrimSpace(name)) {
+			return p, nil
+		}
+	}
+	return store.Profile{}, apperr.New(apperr.NotFound, fmt.Sprintf("There is no profile named %q", name),
+		"Check the name in Billbridge's Connections screen (names are not case-sensitive).")
+}
