@@ -12,14 +12,11 @@ import (
 	"github.com/billbridge/billbridge/internal/connect"
 	"github.com/billbridge/billbridge/internal/ledger"
 	"github.com/billbridge/billbridge/internal/money"
-	"github.com/billbridge/billbridge/internal/secrets"
 	"github.com/billbridge/billbridge/internal/store"
 	"github.com/billbridge/billbridge/internal/syncer"
 )
 
-// LedgerOpener opens a profile's ledger connection. The OAuth wiring (token
-// source from the keychain) fills it in; until then a profile's ledger
-// cannot be opened from the command line.
+// LedgerOpener opens a profile's ledger connection.
 type LedgerOpener func(ctx context.Context, st *store.Store, p store.Profile) (ledger.Ledger, error)
 
 // AutotaskOpener opens a profile's Autotask client.
@@ -34,12 +31,11 @@ type syncDeps struct {
 
 func defaultSyncDeps(env *Env) syncDeps {
 	return syncDeps{
-		openLedger: func(_ context.Context, _ *store.Store, p store.Profile) (ledger.Ledger, error) {
-			return nil, apperr.New(apperr.Reconnect, fmt.Sprintf("Profile %q: the %s connection cannot be opened from the command line yet", p.Name, p.LedgerKind),
-				"Run the sync from the app window for now.")
+		openLedger: func(ctx context.Context, st *store.Store, p store.Profile) (ledger.Ledger, error) {
+			return connect.Ledger(ctx, env.connectDeps(st), p)
 		},
 		openAutotask: func(ctx context.Context, st *store.Store, p store.Profile) (*autotask.Client, error) {
-			return connect.Autotask(ctx, connect.Deps{Store: st, Secrets: secrets.NewKeyring("Billbridge"), Logger: env.Logger, LockDir: env.DataDir}, p)
+			return connect.Autotask(ctx, env.connectDeps(st), p)
 		},
 		now: time.Now,
 	}
@@ -92,9 +88,17 @@ func runSyncWith(ctx context.Context, args []string, env *Env, deps syncDeps) er
 	if err != nil {
 		return err
 	}
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	status := ledger.StatusApproved
+	if settings.InvoiceDraft {
+		status = ledger.StatusDraft
+	}
 	eng := &syncer.Engine{Store: st, Autotask: at, Ledger: lg, ProfileID: p.ID, Log: env.Logger}
 	opts := syncer.Options{Window: syncer.Window{Thru: end, MaxAgeDays: *maxAge}, LedgerNumbering: *ledgerNumbers,
-		Status: ledger.StatusApproved, CreateItems: true, AdjustmentCap: money.MustParse("0.05")}
+		Status: status, CreateItems: true, AdjustmentCap: money.MustParse("0.05")}
 	var sum syncer.Summary
 	if *dry {
 		sum, err = eng.Preview(ctx, opts)
