@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WAILS_VERSION=v2.11.0 # keep equal to github.com/wailsapp/wails/v2 in go.mod
-packages=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth chromium imagemagick dbus dbus-x11 gnome-keyring fonts-dejavu-core)
+packages=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth chromium imagemagick dbus dbus-x11 gnome-keyring fonts-dejavu-core libreoffice-calc-nogui python3-openpyxl)
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

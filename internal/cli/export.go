@@ -9,7 +9,6 @@ import (
 	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/connect"
 	"github.com/billbridge/billbridge/internal/export"
-	"github.com/billbridge/billbridge/internal/secrets"
 	"github.com/billbridge/billbridge/internal/store"
 )
 
@@ -64,7 +63,7 @@ func runExport(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
-	client, err := connect.Autotask(ctx, connect.Deps{Store: st, Secrets: secrets.NewKeyring("Billbridge"), Logger: env.Logger}, p)
+	client, err := connect.Autotask(ctx, env.connectDeps(st), p)
 	if err != nil {
 		return err
 	}
