@@ -33,7 +33,7 @@ func main() {
 		return
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := cli.Run(ctx, rest, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Logger: newLogger(os.Stderr, g.logLevel), DataDir: g.dataDir})
+	code := cli.Run(ctx, rest, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Logger: newLogger(os.Stderr, g.logLevel), DataDir: g.dataDir, Secrets: g.secrets()})
 	stop()
 	os.Exit(code)
 }

@@ -16,15 +16,26 @@ import (
 	"strings"
 
 	"github.com/billbridge/billbridge/internal/apperr"
+	"github.com/billbridge/billbridge/internal/connect"
+	"github.com/billbridge/billbridge/internal/secrets"
+	"github.com/billbridge/billbridge/internal/store"
 	"github.com/billbridge/billbridge/internal/version"
 )
 
-// Env is what a command may use: where to write and where the data lives.
+// Env is what a command may use: where to write, where the data lives and
+// where the secrets are.
 type Env struct {
 	Stdout  io.Writer
 	Stderr  io.Writer
 	Logger  *slog.Logger
 	DataDir string
+	Secrets secrets.Store
+}
+
+// connectDeps opens connections the way the app does, with the OAuth lock
+// files in the data folder so the app and the CLI never refresh at once.
+func (e *Env) connectDeps(st *store.Store) connect.Deps {
+	return connect.Deps{Store: st, Secrets: e.Secrets, Logger: e.Logger, LockDir: e.DataDir}
 }
 
 // Exit codes, stable for scripts and schedulers.
@@ -47,6 +58,8 @@ func commands() map[string]command {
 		"version": {"print the version", runVersion},
 		"help":    {"show this help", nil},
 		"sim":     {"run a simulated service: sim autotask|xero|qbo --listen ADDR --data FILE", runSim},
+		"sync":    {"send Autotask invoices to the ledger: sync --profile NAME [--dry-run] [--thru YYYY-MM-DD] [--max-age-days N] [--ledger-numbers]", runSync},
+		"export":  {"export billing items: export --profile NAME --format csv|xlsx|sage-xml|iif --from YYYY-MM-DD --to YYYY-MM-DD -o FILE", runExport},
 	}
 }
 
@@ -57,6 +70,9 @@ var errUsage = errors.New("usage")
 func Run(ctx context.Context, args []string, env Env) int {
 	if env.Logger == nil {
 		env.Logger = slog.New(slog.DiscardHandler)
+	}
+	if env.Secrets == nil {
+		env.Secrets = secrets.NewKeyring("Billbridge")
 	}
 	cmds := commands()
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
