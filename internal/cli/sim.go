@@ -20,6 +20,7 @@ import (
 //	billbridge sim autotask generate --seed N --invoices N [--companies N] -o FILE
 //	billbridge sim xero --listen 127.0.0.1:PORT --data FILE [--time-scale N]
 //	billbridge sim qbo --listen 127.0.0.1:PORT --data FILE [--time-scale N]
+//	billbridge sim exact --listen 127.0.0.1:PORT --data FILE [--time-scale N]
 func runSim(ctx context.Context, args []string, env *Env) error {
 	if len(args) == 0 {
 		return usageErr("sim needs a service: sim autotask --listen ADDR --data FILE")
@@ -34,8 +35,10 @@ func runSim(ctx context.Context, args []string, env *Env) error {
 		return runSimXero(ctx, args[1:], env)
 	case "qbo":
 		return runSimQBO(ctx, args[1:], env)
+	case "exact":
+		return runSimExact(ctx, args[1:], env)
 	}
-	return usageErr("unknown simulated service %q (known: autotask, xero, qbo)", args[0])
+	return usageErr("unknown simulated service %q (known: autotask, xero, qbo, exact)", args[0])
 }
 
 func simFlags(name string, env *Env) *flag.FlagSet {
