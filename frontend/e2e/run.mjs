@@ -41,7 +41,7 @@ test("welcome offers the demo, which connects a profile to simulated Autotask an
 
   await page.goto(`${base}/#/connections`);
   const card = page.getByRole("region", { name: "Profile Demo MSP → Xero (simulated)" });
-  await card.getByText("Demo MSP Ltd").waitFor();
+  await card.getByText("Demo MSP Inc").waitFor();
   await card.getByRole("button", { name: "Test connection" }).click();
   const result = card.getByRole("status", { name: "Autotask connection test" });
   await result.waitFor();

@@ -7,6 +7,7 @@ import (
 	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/ledger"
 	"github.com/billbridge/billbridge/internal/ledger/xero"
+	"github.com/billbridge/billbridge/internal/money"
 	"github.com/billbridge/billbridge/internal/store"
 )
 
@@ -19,9 +20,11 @@ func Ledger(ctx context.Context, deps Deps, p store.Profile) (ledger.Ledger, err
 		if err != nil {
 			return nil, err
 		}
-		// The base currency is read from the organisation's enabled
-		// currencies when it is the only one.
-		return xero.NewAdapter(c, ""), nil
+		org, err := c.Organisation(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("connect: read the xero organisation: %w", err)
+		}
+		return xero.NewAdapter(c, money.Currency(org.BaseCurrency)), nil
 	case store.LedgerNone:
 		return nil, apperr.New(apperr.Reconnect, fmt.Sprintf("Profile %q is not connected to a ledger", p.Name),
 			"Connect Xero, QuickBooks Online or Exact Online in Connections.")

@@ -89,6 +89,12 @@ func TestXeroSignInChooseAndCall(t *testing.T) {
 	if len(accounts) == 0 {
 		t.Fatal("the demo organisation has no accounts")
 	}
+	if org, err := c.Organisation(ctx); err != nil || org.BaseCurrency != "GBP" || org.Name != "Acme IT Ltd" {
+		t.Fatalf("organisation = %+v, %v", org, err)
+	}
+	if _, err := connect.Ledger(ctx, deps, p); err != nil {
+		t.Fatal(err)
+	}
 	for _, r := range sim.Requests() {
 		if r.Path == "/api.xro/2.0/Accounts" && r.Tenant != tenant {
 			t.Errorf("Accounts call carried tenant %q", r.Tenant)

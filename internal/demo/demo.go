@@ -25,6 +25,12 @@ import (
 // ProfileName is the demo profile's name.
 const ProfileName = "Demo MSP → Xero (simulated)"
 
+// Org is the demo's Xero organisation: books in US dollars like the demo
+// Autotask, with the customers' currencies enabled except the yen, so the
+// preview shows what "currency not enabled" looks like.
+var Org = xerosim.Org{TenantID: "9d7e3c1a-5b2f-4e8d-a6c4-1f0b2e3d4c5a", Name: "Demo MSP Inc", CountryCode: "US", BaseCurrency: "USD",
+	Currencies: []string{"EUR", "GBP", "AUD", "CAD"}}
+
 // Options size the demo month the first time it is generated.
 type Options struct {
 	Seed     int64
@@ -72,7 +78,7 @@ func Start(dir string, opts Options) (*Sims, error) {
 	if err := at.Start("127.0.0.1:0"); err != nil {
 		return nil, fmt.Errorf("demo: start the Autotask simulator: %w", err)
 	}
-	xs, err := xerosim.New(xerosim.Options{DataFile: filepath.Join(root, "xero.json"), Logger: opts.Logger})
+	xs, err := xerosim.New(xerosim.Options{DataFile: filepath.Join(root, "xero.json"), Orgs: []xerosim.Org{Org}, Logger: opts.Logger})
 	if err == nil {
 		err = xs.Start("127.0.0.1:0")
 	}

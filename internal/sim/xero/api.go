@@ -193,6 +193,10 @@ func (c *call) endpoint() (func(), []string) {
 		if len(p) <= 2 && m == http.MethodGet {
 			return c.getSettings, scopeSettings
 		}
+	case "Organisation":
+		if len(p) == 1 && m == http.MethodGet {
+			return c.getOrganisation, scopeSettings
+		}
 	case "Invoices":
 		switch {
 		case len(p) <= 2 && m == http.MethodGet:

@@ -37,6 +37,11 @@ func seedOrg(o Org, now time.Time) *orgData {
 		{BrandingThemeID: newID(), Name: "Special Projects", Type: "INVOICE", SortOrder: 1, CreatedDateUTC: ts},
 	}
 	d.Currencies = []*Currency{{Code: o.BaseCurrency, Description: o.BaseCurrency}}
+	for _, code := range o.Currencies {
+		if code != o.BaseCurrency {
+			d.Currencies = append(d.Currencies, &Currency{Code: code, Description: code})
+		}
+	}
 	return d
 }
 

@@ -36,6 +36,8 @@ type Client struct {
 // Org is an organisation the demo user can grant.
 type Org struct {
 	TenantID, Name, CountryCode, BaseCurrency string
+	// Currencies are enabled besides the base one (a multi-currency plan).
+	Currencies []string `json:",omitempty"`
 }
 
 // DemoClient is the app of the demo profile. Treat it as a constant.

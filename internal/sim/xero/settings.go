@@ -87,3 +87,18 @@ func (c *call) account(code string) *Account {
 	}
 	return nil
 }
+
+// getOrganisation answers GET Organisation with the connected organisation.
+func (c *call) getOrganisation() {
+	o := c.org.Org
+	version := "GLOBAL"
+	switch o.CountryCode {
+	case "US", "GB", "AU", "NZ":
+		version = o.CountryCode
+	}
+	c.ok("Organisations", []map[string]any{{
+		"OrganisationID": o.TenantID, "Name": o.Name, "LegalName": o.Name, "PaysTax": true, "Version": version,
+		"OrganisationType": "COMPANY", "BaseCurrency": o.BaseCurrency, "CountryCode": o.CountryCode,
+		"IsDemoCompany": false, "OrganisationStatus": "ACTIVE",
+	}}, nil)
+}
