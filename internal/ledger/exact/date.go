@@ -1,0 +1,122 @@
+package exact
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"time"
+)
+
+// Date is a calendar date as Exact uses for EntryDate, DueDate,
+// LastPaymentDate and the like. It reads Exact's "/Date(1574208000000)/" and
+// ISO forms and writes ISO-8601 ("2026-11-23T00:00:00", Edm.DateTime without
+// a zone, which Exact reads as the division's date). The zero Date is null
+// and omitted from requests (omitzero).
+type Date struct{ t time.Time }
+
+// NewDate returns the date y-m-d.
+func NewDate(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+
+// DateOf returns the calendar date of t in t's location.
+func DateOf(t time.Time) Date { return NewDate(t.Date()) }
+
+// ParseDate reads a date in any of Exact's forms.
+func ParseDate(s string) (Date, error) {
+	t, err := parseTime(s)
+	if err != nil {
+		return Date{}, err
+	}
+	return DateOf(t), nil
+}
+
+func (d Date) IsZero() bool      { return d.t.IsZero() }
+func (d Date) Time() time.Time   { return d.t }
+func (d Date) String() string    { return d.t.Format(time.DateOnly) }
+func (d Date) Equal(e Date) bool { return d.t.Equal(e.t) }
+func (d Date) After(e Date) bool { return d.t.After(e.t) }
+
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.t.Format(isoWrite))
+}
+
+func (d *Date) UnmarshalJSON(b []byte) error {
+	t, err := unmarshalTime(b)
+	if err != nil {
+		return err
+	}
+	if t.IsZero() {
+		*d = Date{}
+		return nil
+	}
+	*d = DateOf(t)
+	return nil
+}
+
+// DateTime is a moment such as Created or Modified. Exact sets these; they
+// are never sent in requests.
+type DateTime struct{ time.Time }
+
+func (d DateTime) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.UTC().Format(time.RFC3339Nano))
+}
+
+func (d *DateTime) UnmarshalJSON(b []byte) error {
+	t, err := unmarshalTime(b)
+	if err != nil {
+		return err
+	}
+	d.Time = t
+	return nil
+}
+
+const isoWrite = "2006-01-02T15:04:05"
+
+func unmarshalTime(b []byte) (time.Time, error) {
+	if bytes.Equal(b, []byte("null")) {
+		return time.Time{}, nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return time.Time{}, fmt.Errorf("exact: date %s is not a string", b)
+	}
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return parseTime(s)
+}
+
+// msDate matches the .NET JSON date Exact writes: milliseconds since the Unix
+// epoch in UTC, with an offset on some endpoints, e.g. /Date(1574208000000)/.
+var msDate = regexp.MustCompile(`^/Date\((-?\d+)([+-]\d{4})?\)/$`)
+
+var isoLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05.9999999",
+	isoWrite,
+	"2006-01-02T15:04",
+	time.DateOnly,
+}
+
+func parseTime(s string) (time.Time, error) {
+	if m := msDate.FindStringSubmatch(s); m != nil {
+		ms, err := strconv.ParseInt(m[1], 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("exact: date %q: %w", s, err)
+		}
+		return time.UnixMilli(ms).UTC(), nil
+	}
+	for _, layout := range isoLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("exact: %q is not a date Exact writes", s)
+}
