@@ -21,12 +21,16 @@ build: deps
 	@if git rev-parse --git-dir >/dev/null 2>&1 && ! git -c core.fileMode=false diff --quiet -- frontend/wailsjs; then \
 	  echo "frontend/wailsjs is out of date with app/: commit the regenerated bindings"; git diff --stat -- frontend/wailsjs; exit 1; fi
 
+# The month end on the embedded demo (simulated Autotask and Xero; state in
+# .demo/, so a second run sends nothing), then the window on the same data.
+DEMO_DIR ?= $(CURDIR)/.demo
 demo: build
+	build/bin/billbridge --data-dir "$(DEMO_DIR)" --keyring memory demo
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
 	  echo "demo: no display here: opening the app under Xvfb and saving a screenshot to frontend/test-output/window.png"; \
-	  scripts/window-shot.sh build/bin/billbridge; \
+	  DEMO_DIR="$(DEMO_DIR)" scripts/window-shot.sh build/bin/billbridge; \
 	else \
-	  build/bin/billbridge --keyring memory --data-dir "$${BILLBRIDGE_DATA_DIR:-$$(mktemp -d)}"; \
+	  build/bin/billbridge --data-dir "$(DEMO_DIR)" --keyring memory --demo; \
 	fi
 
 lint: frontend

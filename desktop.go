@@ -47,7 +47,15 @@ func runDesktop(g globals) error {
 		MinHeight:        600,
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
-		OnStartup:        lc.Startup,
+		OnStartup: func(ctx context.Context) {
+			lc.Startup(ctx)
+			if g.demo {
+				// Start the simulators before the window asks for profiles.
+				if _, err := demo.Start(); err != nil {
+					logger.Error("start the demo", "err", err)
+				}
+			}
+		},
 		OnShutdown: func(context.Context) {
 			if err := demo.Stop(); err != nil {
 				logger.Error("stop the demo simulators", "err", err)
@@ -59,6 +67,10 @@ func runDesktop(g globals) error {
 			app.NewSettings(deps),
 			app.NewProfiles(deps),
 			app.NewHistory(deps),
+			app.NewMappings(deps),
+			app.NewSync(deps, runtime.EventsEmit),
+			app.NewRuns(deps),
+			app.NewExports(deps),
 			demo,
 		},
 	})

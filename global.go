@@ -17,6 +17,7 @@ type globals struct {
 	dataDir  string // where the database and logs live
 	keyring  string // "system" (the OS keychain) or "memory" (tests, demo: forgotten at exit)
 	logLevel slog.Level
+	demo     bool // open the window with the demo simulators running
 }
 
 // parseGlobal reads the leading --data-dir / --keyring flags (and their
@@ -30,6 +31,9 @@ func parseGlobal(args []string) (globals, []string, error) {
 		name, value, hasValue := strings.Cut(args[0], "=")
 		switch name {
 		case "--data-dir", "--keyring":
+		case "--demo":
+			g.demo, args = true, args[1:]
+			continue
 		default:
 			return g, args, nil // a command's own flag, or Wails' dev flags
 		}

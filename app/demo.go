@@ -37,7 +37,7 @@ func (d *Demo) Start() (DemoStatus, error) {
 		}
 		d.sims = sims
 	}
-	p, err := demo.EnsureProfile(ctx, d.deps.connectDeps(), d.sims)
+	p, err := demo.EnsureProfile(ctx, d.deps.connectDeps(), d.sims.Endpoints())
 	if err != nil {
 		return DemoStatus{}, fmt.Errorf("app: start demo: %w", err)
 	}

@@ -58,6 +58,7 @@ func commands() map[string]command {
 		"version": {"print the version", runVersion},
 		"help":    {"show this help", nil},
 		"sim":     {"run a simulated service: sim autotask|xero|qbo|exact --listen ADDR --data FILE", runSim},
+		"demo":    {"the whole month end on simulated Autotask and Xero: demo [--invoices N] [--autotask-url URL --xero-url URL]", runDemo},
 		"sync":    {"send Autotask invoices to the ledger: sync --profile NAME [--dry-run] [--thru YYYY-MM-DD] [--max-age-days N] [--ledger-numbers]", runSync},
 		"export":  {"export billing items: export --profile NAME --format csv|xlsx|sage-xml|iif --from YYYY-MM-DD --to YYYY-MM-DD -o FILE", runExport},
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/billbridge/billbridge/internal/autotask"
 	"github.com/billbridge/billbridge/internal/cli"
+	"github.com/billbridge/billbridge/internal/secrets"
 	autotasksim "github.com/billbridge/billbridge/internal/sim/autotask"
 )
 
@@ -173,4 +174,37 @@ func toInt64(t *testing.T, v any) int64 {
 	}
 	t.Fatalf("id %v is %T", v, v)
 	return 0
+}
+
+// The whole month end, twice: the second run sends nothing and exports
+// nothing new.
+func TestDemoMonthEndTwice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("paced by Xero's 60 calls a minute")
+	}
+	dir := t.TempDir()
+	sec := secrets.NewMemory()
+	sent := regexp.MustCompile(`(?m)^sync: \d+ ready, (\d+) sent, 0 failed`)
+	var got []string
+	for run := 1; run <= 2; run++ {
+		var out, errOut syncBuffer
+		code := cli.Run(context.Background(), []string{"demo", "--invoices", "25", "--paid", "3"}, cli.Env{Stdout: &out, Stderr: &errOut, DataDir: dir, Secrets: sec})
+		if code != cli.ExitOK {
+			t.Fatalf("run %d: exit %d\n%s\n%s", run, code, out.String(), errOut.String())
+		}
+		m := sent.FindStringSubmatch(out.String())
+		if m == nil {
+			t.Fatalf("run %d: no sync summary in\n%s", run, out.String())
+		}
+		got = append(got, m[1])
+		if run == 1 && !strings.Contains(out.String(), "Payments: 3 invoices paid in Xero; 3 Autotask invoices marked paid") {
+			t.Errorf("run 1: payments not pulled back:\n%s", out.String())
+		}
+		if run == 2 && !strings.Contains(out.String(), "Export: nothing new to export") {
+			t.Errorf("run 2 exported again:\n%s", out.String())
+		}
+	}
+	if got[0] == "0" || got[1] != "0" {
+		t.Fatalf("sent per run = %v, want some then none", got)
+	}
 }

@@ -41,12 +41,13 @@ func (d Deps) logger() *slog.Logger {
 }
 
 // Autotask's documented limit is 10,000 requests an hour per database, shared
-// by every integration of the tenant. A month-end read takes a few dozen
-// calls, so a steady 5 a second with a small burst never matters for us and
-// leaves the budget to the others; the client slows further as
-// ThresholdInformation reports use (autotask.Client.Threshold).
+// by every integration of the tenant, and 3 at once per entity. A month end
+// takes a few hundred calls (reads are batched; write-back is one call per
+// invoice), so 10 a second keeps a run short and far from the hourly budget;
+// the client slows further as ThresholdInformation reports use
+// (autotask.Client.Threshold).
 const (
-	autotaskRate  = 5
+	autotaskRate  = 10
 	autotaskBurst = 10
 )
 

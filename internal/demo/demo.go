@@ -11,10 +11,15 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"time"
+
+	"golang.org/x/oauth2"
 
 	"github.com/billbridge/billbridge/internal/connect"
+	"github.com/billbridge/billbridge/internal/ledger/xero"
 	"github.com/billbridge/billbridge/internal/secrets"
 	autotasksim "github.com/billbridge/billbridge/internal/sim/autotask"
 	"github.com/billbridge/billbridge/internal/sim/generate"
@@ -26,10 +31,19 @@ import (
 const ProfileName = "Demo MSP → Xero (simulated)"
 
 // Org is the demo's Xero organisation: books in US dollars like the demo
-// Autotask, with the customers' currencies enabled except the yen, so the
-// preview shows what "currency not enabled" looks like.
+// Autotask, with the tax rates of the demo customers' regions set up, and
+// their currencies enabled except the yen — so the preview shows what
+// "currency not enabled" looks like, with its fix.
 var Org = xerosim.Org{TenantID: "9d7e3c1a-5b2f-4e8d-a6c4-1f0b2e3d4c5a", Name: "Demo MSP Inc", CountryCode: "US", BaseCurrency: "USD",
-	Currencies: []string{"EUR", "GBP", "AUD", "CAD"}}
+	Currencies: []string{"EUR", "GBP", "AUD", "CAD"},
+	TaxRates: []xerosim.OrgTaxRate{
+		{Name: "New York City Sales Tax", Rate: "8.8750"}, {Name: "Los Angeles Sales Tax", Rate: "9.5000"},
+		{Name: "California Sales Tax", Rate: "7.2500"}, {Name: "Texas State Sales Tax", Rate: "6.2500"},
+		{Name: "UK VAT 20%", Rate: "20.0000"}, {Name: "UK VAT 5%", Rate: "5.0000"},
+		{Name: "NL BTW 21%", Rate: "21.0000"}, {Name: "NL BTW 9%", Rate: "9.0000"},
+		{Name: "DE MwSt 19%", Rate: "19.0000"}, {Name: "DE MwSt 7%", Rate: "7.0000"},
+		{Name: "AU GST 10%", Rate: "10.0000"}, {Name: "ON HST 13%", Rate: "13.0000"}, {Name: "JP Consumption Tax 8%", Rate: "8.0000"},
+	}}
 
 // Options size the demo month the first time it is generated.
 type Options struct {
@@ -89,12 +103,25 @@ func Start(dir string, opts Options) (*Sims, error) {
 	return &Sims{Autotask: at, Xero: xs}, nil
 }
 
+// Endpoints are where the demo's simulators listen: in this process
+// (Sims.Endpoints) or standalone (`billbridge sim autotask|xero`).
+type Endpoints struct {
+	AutotaskLookupURL string   // the Autotask simulator's zone lookup address
+	XeroURL           string   // the Xero simulator's base address
+	XeroTenants       []string // the organisations to grant on its consent page
+}
+
+// Endpoints of the running simulators.
+func (s *Sims) Endpoints() Endpoints {
+	return Endpoints{AutotaskLookupURL: s.Autotask.ZoneLookupURL(), XeroURL: s.Xero.URL(), XeroTenants: tenantIDs(s.Xero)}
+}
+
 // EnsureProfile creates the demo profile, or points the existing one at the
 // simulators' current addresses, and connects it to both: Autotask
-// credentials in the keychain, and a Xero sign-in approved on the
-// simulator's consent page as a user would in the browser.
-func EnsureProfile(ctx context.Context, deps connect.Deps, sims *Sims) (store.Profile, error) {
-	p, err := findOrCreate(ctx, deps.Store, sims)
+// credentials in the keychain, and a Xero sign-in allowed on the
+// simulator's consent page the way a user's browser does it.
+func EnsureProfile(ctx context.Context, deps connect.Deps, ep Endpoints) (store.Profile, error) {
+	p, err := findOrCreate(ctx, deps.Store, ep)
 	if err != nil {
 		return store.Profile{}, err
 	}
@@ -108,8 +135,11 @@ func EnsureProfile(ctx context.Context, deps connect.Deps, sims *Sims) (store.Pr
 			return store.Profile{}, fmt.Errorf("demo: keep demo credentials: %w", err)
 		}
 	}
-	conns, err := connect.ConnectXero(ctx, deps, p, func(authURL string) error {
-		go approve(sims.Xero, authURL, deps.Logger)
+	// A consent that never comes back must not hang the demo.
+	cctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	conns, err := connect.ConnectXero(cctx, deps, p, func(authURL string) error {
+		go allow(authURL, ep.XeroTenants, deps.Logger)
 		return nil
 	})
 	if err != nil {
@@ -118,8 +148,8 @@ func EnsureProfile(ctx context.Context, deps connect.Deps, sims *Sims) (store.Pr
 	return connect.ChooseXeroOrganisation(ctx, deps, p, conns[0])
 }
 
-func findOrCreate(ctx context.Context, st *store.Store, sims *Sims) (store.Profile, error) {
-	lookup, ledger, empty := sims.Autotask.ZoneLookupURL(), sims.Xero.URL(), ""
+func findOrCreate(ctx context.Context, st *store.Store, ep Endpoints) (store.Profile, error) {
+	lookup, ledger, empty := ep.AutotaskLookupURL, ep.XeroURL, ""
 	user := autotasksim.DemoCredential.UserName
 	ps, err := st.Profiles(ctx)
 	if err != nil {
@@ -141,20 +171,30 @@ func findOrCreate(ctx context.Context, st *store.Store, sims *Sims) (store.Profi
 	return p, nil
 }
 
-// approve is the demo's browser: it consents on the simulator's page for
-// every demo organisation and follows the redirect back to Billbridge.
-func approve(xs *xerosim.Server, authURL string, logger *slog.Logger) {
-	to, err := xs.Approve(authURL, tenantIDs(xs))
+// allow is the demo's browser: it submits the simulator's consent page with
+// the given organisations ticked and follows the redirect back to
+// Billbridge's loopback listener.
+func allow(authURL string, tenants []string, logger *slog.Logger) {
+	form := url.Values{"request": {queryOf(authURL)}, "decision": {"allow"}, "tenant": tenants}
+	resp, err := http.PostForm(authURL, form)
 	if err == nil {
-		var resp *http.Response
-		if resp, err = http.Get(to); err == nil {
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			err = fmt.Errorf("consent page answered %s", resp.Status)
 		}
 	}
 	if err != nil && logger != nil {
-		logger.Error("demo: approve the Xero sign-in", "err", err)
+		logger.Error("demo: allow the Xero sign-in", "err", err)
 	}
+}
+
+func queryOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.RawQuery
 }
 
 func tenantIDs(xs *xerosim.Server) []string {
@@ -163,4 +203,14 @@ func tenantIDs(xs *xerosim.Server) []string {
 		ids = append(ids, o.TenantID)
 	}
 	return ids
+}
+
+// Bookkeeper is a Xero client with the bookkeeper's own access (payments
+// included), for playing the other side of the demo: recording what
+// customers paid. Billbridge's own sign-in only reads payments.
+func (s *Sims) Bookkeeper() *xero.Client {
+	access, _ := s.Xero.IssueToken(xerosim.DemoClient.ClientID, []string{Org.TenantID},
+		[]string{"accounting.invoices", "accounting.payments", "accounting.contacts", "accounting.settings"})
+	hc := &http.Client{Transport: &oauth2.Transport{Source: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: access, TokenType: "Bearer"})}}
+	return xero.NewClient(s.Xero.APIBaseURL(), hc, Org.TenantID)
 }

@@ -29,7 +29,7 @@ func TestDemoProfileConnectsAndSurvivesRestart(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := demo.EnsureProfile(ctx, deps, sims)
+		p, err := demo.EnsureProfile(ctx, deps, sims.Endpoints())
 		if err != nil {
 			sims.Close()
 			t.Fatalf("round %d: %v", round, err)

@@ -1,6 +1,7 @@
 package xerosim
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/billbridge/billbridge/internal/money"
@@ -28,6 +29,15 @@ func seedOrg(o Org, now time.Time) *orgData {
 	acc("860", "Rounding", "CURRLIAB", "LIABILITY", "ROUNDING", "NONE", false)
 	acc("877", "Tracking Transfers", "CURRENT", "ASSET", "", "NONE", true)
 	d.TaxRates = taxRates(o.CountryCode)
+	for i, t := range o.TaxRates {
+		typ := t.TaxType
+		if typ == "" {
+			typ = fmt.Sprintf("TAX%03d", i+2)
+		}
+		r := money.MustParse(t.Rate)
+		d.TaxRates = append(d.TaxRates, &TaxRate{Name: t.Name, TaxType: typ, Status: "ACTIVE", CanApplyToRevenue: true,
+			DisplayTaxRate: r, EffectiveRate: r, TaxComponents: []TaxComponent{{Name: t.Name, Rate: r}}})
+	}
 	d.TrackingCategories = []*TrackingCategory{{TrackingCategoryID: newID(), Name: "Region", Status: "ACTIVE", Options: []TrackingOption{
 		{TrackingOptionID: newID(), Name: "North", Status: "ACTIVE"},
 		{TrackingOptionID: newID(), Name: "South", Status: "ACTIVE"},

@@ -38,6 +38,14 @@ type Org struct {
 	TenantID, Name, CountryCode, BaseCurrency string
 	// Currencies are enabled besides the base one (a multi-currency plan).
 	Currencies []string `json:",omitempty"`
+	// TaxRates are added to the country's standard ones, as an accountant
+	// adds rates in Xero (TaxType TAX002, TAX003, … when left empty).
+	TaxRates []OrgTaxRate `json:",omitempty"`
+}
+
+// OrgTaxRate is a sales tax rate an organisation adds; Rate in percent.
+type OrgTaxRate struct {
+	Name, TaxType, Rate string
 }
 
 // DemoClient is the app of the demo profile. Treat it as a constant.
