@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/billbridge/billbridge/internal/apperr"
@@ -123,7 +126,11 @@ func (e *Exports) Export(in ExportInput) (ExportBatchDTO, error) {
 	if err != nil {
 		return ExportBatchDTO{}, err
 	}
-	res, err := e.service().Export(ctx, export.Request{ProfileID: in.Filter.ProfileID, Actor: "user", Format: format, Filter: f, Path: in.Path}, src)
+	path, err := e.filePath(in, format)
+	if err != nil {
+		return ExportBatchDTO{}, err
+	}
+	res, err := e.service().Export(ctx, export.Request{ProfileID: in.Filter.ProfileID, Actor: "user", Format: format, Filter: f, Path: path}, src)
 	if err != nil {
 		return ExportBatchDTO{}, fmt.Errorf("app: export: %w", err)
 	}
@@ -157,6 +164,49 @@ func (e *Exports) DeleteBatch(id int64) error {
 	}
 	e.audit(b.ProfileID, "export.delete", fmt.Sprintf("Deleted export batch %d (%d items, %s)", b.ID, b.RowCount, b.FilePath))
 	return nil
+}
+
+// ExportDefaultsDTO fills the export form: the month just ended (the demo's
+// month for the demo profile) and the folder files go to.
+type ExportDefaultsDTO struct {
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Folder string `json:"folder"`
+}
+
+// Defaults proposes the form's values for a profile.
+func (e *Exports) Defaults(profileID int64) (ExportDefaultsDTO, error) {
+	p, err := e.deps.Store.Profile(e.deps.Lifecycle.Context(), profileID)
+	if err != nil {
+		return ExportDefaultsDTO{}, fmt.Errorf("app: export defaults: %w", err)
+	}
+	end := monthEndFor(p, time.Now())
+	return ExportDefaultsDTO{From: end.AddDate(0, 0, 1-end.Day()).Format(time.DateOnly), To: end.Format(time.DateOnly),
+		Folder: filepath.Join(e.deps.DataDir, exportsFolder)}, nil
+}
+
+// exportsFolder is where files go when the user names no folder.
+const exportsFolder = "exports"
+
+// filePath is the file to write: the path typed, a bare name inside the
+// data folder's exports folder, or a dated name there when none was typed.
+func (e *Exports) filePath(in ExportInput, format export.Format) (string, error) {
+	dir := filepath.Join(e.deps.DataDir, exportsFolder)
+	path := strings.TrimSpace(in.Path)
+	switch {
+	case path == "":
+		path = filepath.Join(dir, fmt.Sprintf("billbridge-%s-to-%s-%s%s", in.Filter.From, in.Filter.To, time.Now().Format("150405"), format.Extension()))
+	case !filepath.IsAbs(path):
+		path = filepath.Join(dir, path)
+	}
+	if filepath.Ext(path) == "" {
+		path += format.Extension()
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return "", apperr.Wrap(err, apperr.Invalid, fmt.Sprintf("The folder %s cannot be created", filepath.Dir(path)),
+			"Type a path in a folder you may write to, or leave it empty to use the data folder's exports folder.")
+	}
+	return path, nil
 }
 
 func (e *Exports) service() *export.Service { return &export.Service{Store: e.deps.Store} }

@@ -50,6 +50,109 @@ test("welcome offers the demo, which connects a profile to simulated Autotask an
   await page.screenshot({ path: path.join(out, "connections-demo.png") });
 });
 
+// The month end on the demo: map, preview, send, preview again, export, read the run.
+test("mappings: accepting all suggestions raises the coverage", async (page) => {
+  await page.goto(`${base}/#/mappings`);
+  const coverage = page.getByRole("region", { name: "Coverage" });
+  await coverage.waitFor({ timeout: 60000 });
+  const before = await coverage.innerText();
+  const codes = /(\d+) of (\d+) billing codes mapped/.exec(before);
+  assert(codes && Number(codes[1]) < Number(codes[2]), `coverage before: ${before}`);
+  await page.screenshot({ path: path.join(out, "mappings-before.png") });
+  for (const tab of ["Billing codes", "Tax", "Customers"]) {
+    await page.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
+    const accept = page.getByRole("button", { name: /^Accept all \d+ suggestions$/ });
+    if (await accept.isEnabled()) {
+      await accept.click();
+      await page.getByRole("button", { name: "Accept all 0 suggestions" }).waitFor({ timeout: 60000 });
+    }
+  }
+  const after = await coverage.innerText();
+  const done = /(\d+) of (\d+) billing codes mapped/.exec(after);
+  assert(done && done[1] === done[2], `coverage after: ${after}`);
+  assert(/(\d+) of \1 tax region\/category pairs mapped/.test(after), `tax coverage after: ${after}`);
+  await page.getByRole("tab", { name: /^Billing codes/ }).click();
+  await page.screenshot({ path: path.join(out, "mappings-after.png") });
+  await page.getByRole("tab", { name: /^Customers/ }).click();
+  await page.getByRole("table", { name: "Customers" }).waitFor();
+  await page.screenshot({ path: path.join(out, "mappings-customers.png") });
+});
+
+let readyBefore = 0;
+test("sync: preview shows ready invoices and blocking problems with fixes, then sends", async (page) => {
+  await page.goto(`${base}/#/sync`);
+  const form = page.getByRole("form", { name: "Sync options" });
+  await form.getByLabel("Invoices dated through").waitFor();
+  await page.waitForFunction(() => (document.querySelector('input[type="date"]')?.value ?? "") !== "");
+  await form.getByRole("button", { name: "Preview" }).click();
+  const summary = page.getByRole("region", { name: "Preview summary" });
+  await summary.waitFor({ timeout: 90000 });
+  const text = await summary.innerText();
+  const m = /(\d+) ready · (\d+) blocked/.exec(text);
+  assert(m && Number(m[1]) > 0 && Number(m[2]) > 0, `preview summary: ${text}`);
+  readyBefore = Number(m[1]);
+  const problems = await page.getByRole("region", { name: "Blocking problems" }).innerText();
+  assert(problems.includes("Fix:"), `problems: ${problems}`);
+  // Blocked invoices come first in the table.
+  const firstRow = await page.getByRole("table", { name: "Preview" }).getByRole("row").nth(1).innerText();
+  assert(firstRow.includes("Blocked"), `first preview row: ${firstRow}`);
+  await page.screenshot({ path: path.join(out, "sync-preview.png") });
+  await page.getByRole("button", { name: /^Details of invoice/ }).nth(3).click();
+  await page.getByRole("table", { name: "Invoice lines" }).waitFor();
+  await page.screenshot({ path: path.join(out, "sync-invoice-detail.png") });
+  await page.getByRole("button", { name: /^Send all \d+ ready invoices$/ }).click();
+  await page.getByRole("region", { name: "Sync progress" }).waitFor().catch(() => {});
+  await page.screenshot({ path: path.join(out, "sync-sending.png") });
+  const result = page.getByRole("region", { name: "Sync result" });
+  await result.waitFor({ timeout: 180000 });
+  const res = await result.innerText();
+  const sent = /(\d+)\s+sent/.exec(res);
+  assert(sent && Number(sent[1]) > 0, `result: ${res}`);
+  await page.screenshot({ path: path.join(out, "sync-result.png") });
+});
+
+test("sync: a second preview no longer lists the sent invoices as ready", async (page) => {
+  await page.goto(`${base}/#/sync`);
+  await page.getByRole("form", { name: "Sync options" }).getByRole("button", { name: "Preview" }).click();
+  const summary = page.getByRole("region", { name: "Preview summary" });
+  await page.waitForFunction(() => /already sent/.test(document.querySelector('[aria-label="Preview summary"]')?.textContent ?? ""), null, { timeout: 90000 });
+  await page.waitForFunction(() => !/Reading Autotask/.test(document.body.textContent ?? ""), null, { timeout: 90000 });
+  const text = await summary.innerText();
+  const m = /(\d+) ready · (\d+) blocked .* (\d+) already sent/s.exec(text);
+  assert(m && Number(m[1]) < readyBefore && Number(m[3]) >= readyBefore, `second preview (${readyBefore} ready before): ${text}`);
+  await page.screenshot({ path: path.join(out, "sync-second-preview.png") });
+});
+
+test("exports: CSV preview, export, file path shown", async (page) => {
+  await page.goto(`${base}/#/exports`);
+  const form = page.getByRole("form", { name: "Export options" });
+  await page.waitForFunction(() => (document.querySelector('input[type="date"]')?.value ?? "") !== "");
+  await form.getByLabel("Format").selectOption("csv");
+  await form.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByRole("region", { name: "Export preview" });
+  await preview.waitFor({ timeout: 60000 });
+  await page.screenshot({ path: path.join(out, "exports-preview.png") });
+  await preview.getByRole("button", { name: /^Export \d+ items$/ }).click();
+  const saved = page.getByRole("region", { name: "Export saved" });
+  await saved.waitFor({ timeout: 60000 });
+  const text = await saved.innerText();
+  assert(/exports[\/\\]billbridge-.*\.csv/.test(text), `saved: ${text}`);
+  await page.getByRole("table", { name: "Export history" }).waitFor();
+  await page.screenshot({ path: path.join(out, "exports-saved.png") });
+});
+
+test("history: the Runs tab lists the sync and opens its lines", async (page) => {
+  await page.goto(`${base}/#/history`);
+  await page.getByRole("tab", { name: "Runs" }).click();
+  const runs = page.getByRole("table", { name: "Runs" });
+  await runs.getByText("sync", { exact: true }).first().waitFor();
+  await page.screenshot({ path: path.join(out, "history-runs.png") });
+  await page.getByRole("button", { name: /^Open run \d+$/ }).first().click();
+  const lines = page.getByRole("table", { name: "Run lines" });
+  await lines.getByText("Sent", { exact: true }).first().waitFor();
+  await page.screenshot({ path: path.join(out, "history-run-lines.png") });
+});
+
 test("a bad Autotask user name shows what to fix", async (page) => {
   await page.goto(`${base}/#/connections`);
   await page.getByLabel("Profile name").fill("Bad Input Ltd");

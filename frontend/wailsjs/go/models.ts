@@ -64,6 +64,20 @@ export namespace app {
 	        this.timeframeHours = source["timeframeHours"];
 	    }
 	}
+	export class ChoiceDTO {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChoiceDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
 	export class CreateProfileInput {
 	    name: string;
 	
@@ -74,6 +88,26 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
+	    }
+	}
+	export class CurrencyTotalDTO {
+	    currency: string;
+	    rows: number;
+	    extendedPrice: string;
+	    totalTax: string;
+	    billedAmount: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CurrencyTotalDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.rows = source["rows"];
+	        this.extendedPrice = source["extendedPrice"];
+	        this.totalTax = source["totalTax"];
+	        this.billedAmount = source["billedAmount"];
 	    }
 	}
 	export class ProfileDTO {
@@ -140,7 +174,588 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class DocLineDTO {
+	    itemCode: string;
+	    description: string;
+	    quantity: string;
+	    unitPrice: string;
+	    amount: string;
+	    account: string;
+	    taxCode: string;
+	    taxAmount: string;
+	    adjustment: boolean;
 	
+	    static createFrom(source: any = {}) {
+	        return new DocLineDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.itemCode = source["itemCode"];
+	        this.description = source["description"];
+	        this.quantity = source["quantity"];
+	        this.unitPrice = source["unitPrice"];
+	        this.amount = source["amount"];
+	        this.account = source["account"];
+	        this.taxCode = source["taxCode"];
+	        this.taxAmount = source["taxAmount"];
+	        this.adjustment = source["adjustment"];
+	    }
+	}
+	export class ExportTotalsDTO {
+	    rows: number;
+	    byCurrency: CurrencyTotalDTO[];
+	    internal: CurrencyTotalDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportTotalsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = source["rows"];
+	        this.byCurrency = this.convertValues(source["byCurrency"], CurrencyTotalDTO);
+	        this.internal = this.convertValues(source["internal"], CurrencyTotalDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ExportBatchDTO {
+	    id: number;
+	    profileId: number;
+	    actor: string;
+	    createdAt: string;
+	    format: string;
+	    filters: string;
+	    rowCount: number;
+	    totals: ExportTotalsDTO;
+	    filePath: string;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportBatchDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.profileId = source["profileId"];
+	        this.actor = source["actor"];
+	        this.createdAt = source["createdAt"];
+	        this.format = source["format"];
+	        this.filters = source["filters"];
+	        this.rowCount = source["rowCount"];
+	        this.totals = this.convertValues(source["totals"], ExportTotalsDTO);
+	        this.filePath = source["filePath"];
+	        this.sha256 = source["sha256"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ExportDefaultsDTO {
+	    from: string;
+	    to: string;
+	    folder: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportDefaultsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.folder = source["folder"];
+	    }
+	}
+	export class ExportFilterInput {
+	    profileId: number;
+	    format: string;
+	    from: string;
+	    to: string;
+	    by: string;
+	    onlyInvoiced: boolean;
+	    linesOfBusiness: number[];
+	    companies: number[];
+	    billingCodeTypes: number[];
+	    includeExported: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportFilterInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.format = source["format"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.by = source["by"];
+	        this.onlyInvoiced = source["onlyInvoiced"];
+	        this.linesOfBusiness = source["linesOfBusiness"];
+	        this.companies = source["companies"];
+	        this.billingCodeTypes = source["billingCodeTypes"];
+	        this.includeExported = source["includeExported"];
+	    }
+	}
+	export class ExportInput {
+	    filter: ExportFilterInput;
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], ExportFilterInput);
+	        this.path = source["path"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ExportPreviewDTO {
+	    columns: string[];
+	    rows: string[][];
+	    rowCount: number;
+	    skipped: number;
+	    totals: ExportTotalsDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportPreviewDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.columns = source["columns"];
+	        this.rows = source["rows"];
+	        this.rowCount = source["rowCount"];
+	        this.skipped = source["skipped"];
+	        this.totals = this.convertValues(source["totals"], ExportTotalsDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class MappingInput {
+	    profileId: number;
+	    kind: string;
+	    sourceKey: string;
+	    target: string;
+	    target2: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MappingInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.kind = source["kind"];
+	        this.sourceKey = source["sourceKey"];
+	        this.target = source["target"];
+	        this.target2 = source["target2"];
+	    }
+	}
+	export class MappingsDTO {
+	    profileId: number;
+	    ledgerKind: string;
+	    codes: mapping.CodeRow[];
+	    tax: mapping.TaxRow[];
+	    customers: mapping.CustomerRow[];
+	    terms: mapping.TermRow[];
+	    coverage: mapping.Coverage[];
+	    items: ChoiceDTO[];
+	    accounts: ChoiceDTO[];
+	    taxCodes: ChoiceDTO[];
+	    ledgerCustomers: ChoiceDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MappingsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.ledgerKind = source["ledgerKind"];
+	        this.codes = this.convertValues(source["codes"], mapping.CodeRow);
+	        this.tax = this.convertValues(source["tax"], mapping.TaxRow);
+	        this.customers = this.convertValues(source["customers"], mapping.CustomerRow);
+	        this.terms = this.convertValues(source["terms"], mapping.TermRow);
+	        this.coverage = this.convertValues(source["coverage"], mapping.Coverage);
+	        this.items = this.convertValues(source["items"], ChoiceDTO);
+	        this.accounts = this.convertValues(source["accounts"], ChoiceDTO);
+	        this.taxCodes = this.convertValues(source["taxCodes"], ChoiceDTO);
+	        this.ledgerCustomers = this.convertValues(source["ledgerCustomers"], ChoiceDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProblemDTO {
+	    code: string;
+	    message: string;
+	    fix: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProblemDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.fix = source["fix"];
+	    }
+	}
+	export class PreviewInvoiceDTO {
+	    invoiceId: number;
+	    invoiceNumber: string;
+	    companyName: string;
+	    status: string;
+	    kind: string;
+	    date: string;
+	    dueDate: string;
+	    currency: string;
+	    ledgerNumber: string;
+	    customerName: string;
+	    newCustomer: boolean;
+	    docStatus: string;
+	    subtotal: string;
+	    tax: string;
+	    total: string;
+	    lines: DocLineDTO[];
+	    problems: ProblemDTO[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviewInvoiceDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.invoiceId = source["invoiceId"];
+	        this.invoiceNumber = source["invoiceNumber"];
+	        this.companyName = source["companyName"];
+	        this.status = source["status"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.dueDate = source["dueDate"];
+	        this.currency = source["currency"];
+	        this.ledgerNumber = source["ledgerNumber"];
+	        this.customerName = source["customerName"];
+	        this.newCustomer = source["newCustomer"];
+	        this.docStatus = source["docStatus"];
+	        this.subtotal = source["subtotal"];
+	        this.tax = source["tax"];
+	        this.total = source["total"];
+	        this.lines = this.convertValues(source["lines"], DocLineDTO);
+	        this.problems = this.convertValues(source["problems"], ProblemDTO);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PreviewDTO {
+	    runId: number;
+	    invoices: PreviewInvoiceDTO[];
+	    ready: number;
+	    blocked: number;
+	    skipped: number;
+	    voids: number;
+	    writeBacks: number;
+	    alreadySent: number;
+	    newItems: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviewDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.runId = source["runId"];
+	        this.invoices = this.convertValues(source["invoices"], PreviewInvoiceDTO);
+	        this.ready = source["ready"];
+	        this.blocked = source["blocked"];
+	        this.skipped = source["skipped"];
+	        this.voids = source["voids"];
+	        this.writeBacks = source["writeBacks"];
+	        this.alreadySent = source["alreadySent"];
+	        this.newItems = source["newItems"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class ResultLineDTO {
+	    invoiceId: number;
+	    invoiceNumber: string;
+	    companyName: string;
+	    status: string;
+	    ledgerNumber: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResultLineDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.invoiceId = source["invoiceId"];
+	        this.invoiceNumber = source["invoiceNumber"];
+	        this.companyName = source["companyName"];
+	        this.status = source["status"];
+	        this.ledgerNumber = source["ledgerNumber"];
+	        this.message = source["message"];
+	    }
+	}
+	export class RunDTO {
+	    id: number;
+	    profileId: number;
+	    profileName: string;
+	    kind: string;
+	    status: string;
+	    startedAt: string;
+	    finishedAt: string;
+	    thru: string;
+	    maxAgeDays: number;
+	    sent: number;
+	    failed: number;
+	    blocked: number;
+	    skipped: number;
+	    writtenBack: number;
+	    paid: number;
+	    summary: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.profileId = source["profileId"];
+	        this.profileName = source["profileName"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.startedAt = source["startedAt"];
+	        this.finishedAt = source["finishedAt"];
+	        this.thru = source["thru"];
+	        this.maxAgeDays = source["maxAgeDays"];
+	        this.sent = source["sent"];
+	        this.failed = source["failed"];
+	        this.blocked = source["blocked"];
+	        this.skipped = source["skipped"];
+	        this.writtenBack = source["writtenBack"];
+	        this.paid = source["paid"];
+	        this.summary = source["summary"];
+	        this.error = source["error"];
+	    }
+	}
+	export class RunLineDTO {
+	    invoiceId: number;
+	    invoiceNumber: string;
+	    status: string;
+	    ledgerId: string;
+	    ledgerNumber: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunLineDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.invoiceId = source["invoiceId"];
+	        this.invoiceNumber = source["invoiceNumber"];
+	        this.status = source["status"];
+	        this.ledgerId = source["ledgerId"];
+	        this.ledgerNumber = source["ledgerNumber"];
+	        this.message = source["message"];
+	    }
+	}
+	export class RunListInput {
+	    profileId: number;
+	    includePreviews: boolean;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunListInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.includePreviews = source["includePreviews"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class SyncInput {
+	    profileId: number;
+	    thru: string;
+	    maxAgeDays: number;
+	    ledgerNumbering: boolean;
+	    lineMode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.thru = source["thru"];
+	        this.maxAgeDays = source["maxAgeDays"];
+	        this.ledgerNumbering = source["ledgerNumbering"];
+	        this.lineMode = source["lineMode"];
+	    }
+	}
+	export class SendInput {
+	    options: SyncInput;
+	    invoiceIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SendInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.options = this.convertValues(source["options"], SyncInput);
+	        this.invoiceIds = source["invoiceIds"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SettingsDTO {
 	    theme: string;
 	    invoiceDraft: boolean;
@@ -168,6 +783,75 @@ export namespace app {
 	        this.theme = source["theme"];
 	        this.invoiceDraft = source["invoiceDraft"];
 	    }
+	}
+	export class SyncDefaultsDTO {
+	    thru: string;
+	    maxAgeDays: number;
+	    lineMode: string;
+	    draft: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncDefaultsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.thru = source["thru"];
+	        this.maxAgeDays = source["maxAgeDays"];
+	        this.lineMode = source["lineMode"];
+	        this.draft = source["draft"];
+	    }
+	}
+	
+	export class SyncResultDTO {
+	    runId: number;
+	    sent: number;
+	    failed: number;
+	    blocked: number;
+	    skipped: number;
+	    voided: number;
+	    writtenBack: number;
+	    paid: number;
+	    resolved: number;
+	    summary: string;
+	    lines: ResultLineDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncResultDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.runId = source["runId"];
+	        this.sent = source["sent"];
+	        this.failed = source["failed"];
+	        this.blocked = source["blocked"];
+	        this.skipped = source["skipped"];
+	        this.voided = source["voided"];
+	        this.writtenBack = source["writtenBack"];
+	        this.paid = source["paid"];
+	        this.resolved = source["resolved"];
+	        this.summary = source["summary"];
+	        this.lines = this.convertValues(source["lines"], ResultLineDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SystemInfo {
 	    version: string;
@@ -215,6 +899,133 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.tenantId = source["tenantId"];
 	        this.tenantName = source["tenantName"];
+	    }
+	}
+
+}
+
+export namespace mapping {
+	
+	export class CodeRow {
+	    id: number;
+	    name: string;
+	    externalNumber: string;
+	    active: boolean;
+	    state: string;
+	    itemCode: string;
+	    account: string;
+	    suggestedItem: string;
+	    suggestedAccount: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CodeRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.externalNumber = source["externalNumber"];
+	        this.active = source["active"];
+	        this.state = source["state"];
+	        this.itemCode = source["itemCode"];
+	        this.account = source["account"];
+	        this.suggestedItem = source["suggestedItem"];
+	        this.suggestedAccount = source["suggestedAccount"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Coverage {
+	    kind: string;
+	    mapped: number;
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Coverage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.mapped = source["mapped"];
+	        this.total = source["total"];
+	    }
+	}
+	export class CustomerRow {
+	    companyId: number;
+	    companyName: string;
+	    companyNumber: string;
+	    state: string;
+	    customerId: string;
+	    customerName: string;
+	    linkedBy: string;
+	    suggestedCustomerId: string;
+	    suggestedCustomerName: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.companyId = source["companyId"];
+	        this.companyName = source["companyName"];
+	        this.companyNumber = source["companyNumber"];
+	        this.state = source["state"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.linkedBy = source["linkedBy"];
+	        this.suggestedCustomerId = source["suggestedCustomerId"];
+	        this.suggestedCustomerName = source["suggestedCustomerName"];
+	        this.note = source["note"];
+	    }
+	}
+	export class TaxRow {
+	    key: string;
+	    region: string;
+	    category: string;
+	    rate: string;
+	    state: string;
+	    taxCode: string;
+	    suggestedTaxCode: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaxRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.region = source["region"];
+	        this.category = source["category"];
+	        this.rate = source["rate"];
+	        this.state = source["state"];
+	        this.taxCode = source["taxCode"];
+	        this.suggestedTaxCode = source["suggestedTaxCode"];
+	        this.note = source["note"];
+	    }
+	}
+	export class TermRow {
+	    id: number;
+	    name: string;
+	    autotaskDays: number;
+	    days: number;
+	    state: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TermRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.autotaskDays = source["autotaskDays"];
+	        this.days = source["days"];
+	        this.state = source["state"];
 	    }
 	}
 

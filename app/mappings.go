@@ -1,0 +1,248 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/billbridge/billbridge/internal/apperr"
+	"github.com/billbridge/billbridge/internal/connect"
+	"github.com/billbridge/billbridge/internal/mapping"
+	"github.com/billbridge/billbridge/internal/store"
+)
+
+// Mappings is the Mappings screen's service: both sides of every mapping,
+// the stored rules, and suggestions the user accepts one by one or in bulk.
+type Mappings struct{ deps Deps }
+
+func NewMappings(deps Deps) *Mappings { return &Mappings{deps: deps} }
+
+// ChoiceDTO is one entry of a picker: a ledger item, account, tax code or customer.
+type ChoiceDTO struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
+// MappingsDTO is the four tabs, their coverage and what the ledger offers.
+type MappingsDTO struct {
+	ProfileID  int64                 `json:"profileId"`
+	LedgerKind string                `json:"ledgerKind"`
+	Codes      []mapping.CodeRow     `json:"codes"`
+	Tax        []mapping.TaxRow      `json:"tax"`
+	Customers  []mapping.CustomerRow `json:"customers"`
+	Terms      []mapping.TermRow     `json:"terms"`
+	Coverage   []mapping.Coverage    `json:"coverage"`
+	Items      []ChoiceDTO           `json:"items"`
+	Accounts   []ChoiceDTO           `json:"accounts"` // income accounts
+	TaxCodes   []ChoiceDTO           `json:"taxCodes"`
+	LedgerCust []ChoiceDTO           `json:"ledgerCustomers"`
+}
+
+// MappingInput sets one rule. Kind is billing_code, tax, customer or
+// payment_term; SourceKey the Autotask id ("region:category" for tax).
+// Target is the item code, tax code, ledger customer id or due days;
+// Target2 the income account of a billing code.
+type MappingInput struct {
+	ProfileID int64  `json:"profileId"`
+	Kind      string `json:"kind"`
+	SourceKey string `json:"sourceKey"`
+	Target    string `json:"target"`
+	Target2   string `json:"target2"`
+}
+
+// Load reads Autotask, the ledger and the stored rules.
+func (m *Mappings) Load(profileID int64) (MappingsDTO, error) {
+	ctx := m.deps.Lifecycle.Context()
+	src, rules, kind, err := m.read(ctx, profileID)
+	if err != nil {
+		return MappingsDTO{}, fmt.Errorf("app: load mappings: %w", err)
+	}
+	o := mapping.BuildOverview(src, rules, "")
+	out := MappingsDTO{ProfileID: profileID, LedgerKind: kind, Codes: o.Codes, Tax: o.Tax, Customers: o.Customers, Terms: o.Terms,
+		Coverage: o.Coverage, Items: []ChoiceDTO{}, Accounts: []ChoiceDTO{}, TaxCodes: []ChoiceDTO{}, LedgerCust: []ChoiceDTO{}}
+	for _, it := range src.Items {
+		out.Items = append(out.Items, ChoiceDTO{Value: it.Code, Label: it.Code + " · " + it.Name})
+	}
+	for _, a := range src.Settings.Accounts {
+		if a.Income {
+			out.Accounts = append(out.Accounts, ChoiceDTO{Value: a.Code, Label: a.Code + " · " + a.Name})
+		}
+	}
+	for _, tc := range src.Settings.TaxCodes {
+		out.TaxCodes = append(out.TaxCodes, ChoiceDTO{Value: tc.Code, Label: fmt.Sprintf("%s · %s (%s %%)", tc.Code, tc.Name, tc.Rate)})
+	}
+	for _, c := range src.Customers {
+		if !c.Archived {
+			out.LedgerCust = append(out.LedgerCust, ChoiceDTO{Value: c.ID, Label: c.Name})
+		}
+	}
+	for _, l := range [][]ChoiceDTO{out.Items, out.Accounts, out.TaxCodes, out.LedgerCust} {
+		sort.Slice(l, func(i, j int) bool { return l[i].Label < l[j].Label })
+	}
+	return out, nil
+}
+
+// AcceptAll stores every current suggestion of kind ("" for all kinds) as
+// the user's rule and returns how many were accepted.
+func (m *Mappings) AcceptAll(profileID int64, kind string) (int, error) {
+	if kind != "" && !validKind(kind) {
+		return 0, apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a kind of mapping", kind), "Choose a tab: billing codes, tax, customers or payment terms.")
+	}
+	ctx := m.deps.Lifecycle.Context()
+	src, stored, _, err := m.read(ctx, profileID)
+	if err != nil {
+		return 0, fmt.Errorf("app: accept suggestions: %w", err)
+	}
+	sugg := src.Suggestions(mapping.FromStore(stored, ""), kind)
+	for i := range sugg {
+		sugg[i].Suggested = false
+	}
+	if err := m.deps.Store.SaveMappingRules(ctx, profileID, sugg); err != nil {
+		return 0, fmt.Errorf("app: accept suggestions: %w", err)
+	}
+	audit(m.deps, profileID, "mapping.accept", fmt.Sprintf("Accepted %d suggested %s mappings", len(sugg), kindLabel(kind)))
+	return len(sugg), nil
+}
+
+// Save stores one rule the user chose, after checking the ledger has it.
+func (m *Mappings) Save(in MappingInput) error {
+	ctx := m.deps.Lifecycle.Context()
+	rule, err := m.validate(ctx, in)
+	if err != nil {
+		return err
+	}
+	if err := m.deps.Store.SaveMappingRules(ctx, in.ProfileID, []store.MappingRule{rule}); err != nil {
+		return fmt.Errorf("app: save mapping: %w", err)
+	}
+	audit(m.deps, in.ProfileID, "mapping.save", fmt.Sprintf("Mapped %s %s → %s", kindLabel(in.Kind), in.SourceKey, strings.TrimSpace(in.Target+" "+in.Target2)))
+	return nil
+}
+
+// Clear removes one rule: the billing code or tax pair is unmapped again, the
+// company is linked by account number or name (or created), the payment
+// term uses Autotask's due days.
+func (m *Mappings) Clear(profileID int64, kind, sourceKey string) error {
+	if !validKind(kind) {
+		return apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a kind of mapping", kind), "Choose a tab: billing codes, tax, customers or payment terms.")
+	}
+	ctx := m.deps.Lifecycle.Context()
+	if err := m.deps.Store.DeleteMappingRule(ctx, profileID, "", kind, sourceKey); err != nil {
+		return fmt.Errorf("app: clear mapping: %w", err)
+	}
+	audit(m.deps, profileID, "mapping.clear", fmt.Sprintf("Cleared the %s mapping of %s", kindLabel(kind), sourceKey))
+	return nil
+}
+
+func (m *Mappings) read(ctx context.Context, profileID int64) (mapping.Sources, []store.MappingRule, string, error) {
+	p, err := m.deps.Store.Profile(ctx, profileID)
+	if err != nil {
+		return mapping.Sources{}, nil, "", err
+	}
+	at, err := connect.Autotask(ctx, m.deps.connectDeps(), p)
+	if err != nil {
+		return mapping.Sources{}, nil, "", err
+	}
+	lg, err := connect.Ledger(ctx, m.deps.connectDeps(), p)
+	if err != nil {
+		return mapping.Sources{}, nil, "", err
+	}
+	src, err := mapping.LoadSources(ctx, at, lg)
+	if err != nil {
+		return mapping.Sources{}, nil, "", err
+	}
+	rules, err := m.deps.Store.MappingRules(ctx, profileID)
+	return src, rules, p.LedgerKind, err
+}
+
+// validate checks the input against the ledger's own lists, so a typo never
+// reaches a sync.
+func (m *Mappings) validate(ctx context.Context, in MappingInput) (store.MappingRule, error) {
+	target, target2 := strings.TrimSpace(in.Target), strings.TrimSpace(in.Target2)
+	id, idErr := strconv.ParseInt(in.SourceKey, 10, 64)
+	if !validKind(in.Kind) {
+		return store.MappingRule{}, apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a kind of mapping", in.Kind), "Choose a tab: billing codes, tax, customers or payment terms.")
+	}
+	if in.Kind == store.MapTerm {
+		days, err := strconv.Atoi(target)
+		if idErr != nil || err != nil || days < 0 || days > 365 {
+			return store.MappingRule{}, apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a number of days", in.Target), "Enter the days until payment is due, from 0 to 365.")
+		}
+		return mapping.TermRule(id, days), nil
+	}
+	p, err := m.deps.Store.Profile(ctx, in.ProfileID)
+	if err != nil {
+		return store.MappingRule{}, fmt.Errorf("app: save mapping: %w", err)
+	}
+	lg, err := connect.Ledger(ctx, m.deps.connectDeps(), p)
+	if err != nil {
+		return store.MappingRule{}, fmt.Errorf("app: save mapping: %w", err)
+	}
+	switch in.Kind {
+	case store.MapBillingCode:
+		if idErr != nil || target == "" || len(target) > 30 {
+			return store.MappingRule{}, apperr.New(apperr.Invalid, "The item code is empty or longer than 30 characters", "Choose a ledger item, or type a new item code of up to 30 letters and digits.")
+		}
+		settings, err := lg.Settings(ctx)
+		if err != nil {
+			return store.MappingRule{}, fmt.Errorf("app: save mapping: %w", err)
+		}
+		for _, a := range settings.Accounts {
+			if a.Income && a.Code == target2 {
+				return mapping.BillingCodeRule(id, mapping.ItemRule{ItemCode: target, Account: target2}), nil
+			}
+		}
+		return store.MappingRule{}, apperr.New(apperr.Invalid, fmt.Sprintf("Account %q is not an income account in the ledger", target2), "Choose one of the ledger's income (revenue) accounts.")
+	case store.MapTax:
+		reg, cat, ok := strings.Cut(in.SourceKey, ":")
+		r, err1 := strconv.ParseInt(reg, 10, 64)
+		c, err2 := strconv.ParseInt(cat, 10, 64)
+		if !ok || err1 != nil || err2 != nil {
+			return store.MappingRule{}, apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a tax region and category", in.SourceKey), "Reload the Mappings screen and pick the row again.")
+		}
+		settings, err := lg.Settings(ctx)
+		if err != nil {
+			return store.MappingRule{}, fmt.Errorf("app: save mapping: %w", err)
+		}
+		for _, tc := range settings.TaxCodes {
+			if tc.Code == target {
+				return mapping.TaxRule(mapping.TaxKey{Region: r, Category: c}, target), nil
+			}
+		}
+		return store.MappingRule{}, apperr.New(apperr.Invalid, fmt.Sprintf("Tax code %q is not in the ledger", target), "Choose one of the ledger's tax codes.")
+	default: // customer
+		customers, err := lg.Customers(ctx)
+		if err != nil {
+			return store.MappingRule{}, fmt.Errorf("app: save mapping: %w", err)
+		}
+		for _, c := range customers {
+			if c.ID == target && idErr == nil {
+				return mapping.CustomerRule(id, target), nil
+			}
+		}
+		return store.MappingRule{}, apperr.New(apperr.Invalid, "That customer is not in the ledger", "Choose one of the ledger's customers, or clear the link so the sync creates the customer.")
+	}
+}
+
+func validKind(kind string) bool {
+	switch kind {
+	case store.MapBillingCode, store.MapTax, store.MapCustomer, store.MapTerm:
+		return true
+	}
+	return false
+}
+
+func kindLabel(kind string) string {
+	switch kind {
+	case store.MapBillingCode:
+		return "billing code"
+	case store.MapTax:
+		return "tax"
+	case store.MapCustomer:
+		return "customer"
+	case store.MapTerm:
+		return "payment term"
+	}
+	return "all"
+}

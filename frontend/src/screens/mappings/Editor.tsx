@@ -1,0 +1,102 @@
+import { useState } from "react";
+import type { MappingKind, MappingsData } from "../../stores/mappings";
+import { validateDays } from "./logic";
+
+export interface Editing {
+  kind: MappingKind;
+  sourceKey: string;
+  title: string;
+  target: string;
+  target2: string;
+}
+
+// Editor changes one mapping, choosing from what the ledger has.
+export function Editor({
+  editing,
+  data,
+  onSave,
+  onCancel,
+  onClear,
+}: {
+  editing: Editing;
+  data: MappingsData;
+  onSave: (target: string, target2: string) => void;
+  onCancel: () => void;
+  onClear: () => void;
+}) {
+  const [target, setTarget] = useState(editing.target);
+  const [target2, setTarget2] = useState(editing.target2);
+  const problem = editing.kind === "payment_term" ? validateDays(target) : target.trim() === "" ? "Choose a value." : "";
+  const clearLabel = { billing_code: "Unmap", tax: "Unmap", customer: "Create as a new customer instead", payment_term: "Use Autotask's days" }[editing.kind];
+  return (
+    <form
+      className="card editor"
+      aria-label={`Edit mapping of ${editing.title}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!problem) onSave(target.trim(), target2);
+      }}
+    >
+      <h3>{editing.title}</h3>
+      <div className="row">
+        {editing.kind === "billing_code" ? (
+          <>
+            <label>
+              Ledger item code
+              <input list="ledger-items" value={target} onChange={(e) => setTarget(e.target.value)} maxLength={30} />
+              <datalist id="ledger-items">
+                {data.items.map((i) => (
+                  <option key={i.value} value={i.value}>
+                    {i.label}
+                  </option>
+                ))}
+              </datalist>
+            </label>
+            <label>
+              Income account
+              <select value={target2} onChange={(e) => setTarget2(e.target.value)}>
+                <option value="">Choose…</option>
+                {data.accounts.map((a) => (
+                  <option key={a.value} value={a.value}>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        ) : null}
+        {editing.kind === "tax" || editing.kind === "customer" ? (
+          <label>
+            {editing.kind === "tax" ? "Ledger tax code" : "Ledger customer"}
+            <select value={target} onChange={(e) => setTarget(e.target.value)}>
+              <option value="">Choose…</option>
+              {(editing.kind === "tax" ? data.taxCodes : data.ledgerCustomers).map((a) => (
+                <option key={a.value} value={a.value}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {editing.kind === "payment_term" ? (
+          <label>
+            Due days
+            <input inputMode="numeric" value={target} onChange={(e) => setTarget(e.target.value)} aria-invalid={problem !== ""} />
+          </label>
+        ) : null}
+      </div>
+      {problem ? <p className="muted">{problem}</p> : null}
+      <div className="row">
+        <button type="submit" className="primary" disabled={problem !== ""}>
+          Save mapping
+        </button>
+        <button type="button" onClick={onClear}>
+          {clearLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
