@@ -86,9 +86,9 @@ func QBO(ctx context.Context, deps Deps, p store.Profile) (*qbo.Client, error) {
 	return qbo.NewClient(qboEndpoints(p).api, qboHTTP(deps, p, prov), p.LedgerTenantID, qbo.WithCompanyName(p.LedgerTenantName)), nil
 }
 
-// ConnectQBO signs the user in to Intuit (open shows the address), keeps the
-// token set in the keychain and makes the company Intuit returned (realmId)
-// the profile's ledger, named as QuickBooks names it.
+// ConnectQBO signs the user in to Intuit through a loopback redirect (Intuit
+// allows http://localhost for development keys; open shows the address) and
+// connects the company Intuit returns.
 func ConnectQBO(ctx context.Context, deps Deps, p store.Profile, relayURL string, open func(url string) error) (store.Profile, error) {
 	prov, err := QBOProvider(deps, p, relayURL)
 	if err != nil {
@@ -98,6 +98,42 @@ func ConnectQBO(ctx context.Context, deps Deps, p store.Profile, relayURL string
 	if err != nil {
 		return store.Profile{}, err
 	}
+	return finishQBO(ctx, deps, p, prov, grant)
+}
+
+// BeginQBOPaste starts a sign-in for production keys, whose redirect must be
+// https: the browser lands on redirectURL (registered with the Intuit app;
+// the page need not exist) and the user pastes that address back into
+// FinishQBOPaste. Keep the Pending until then.
+func BeginQBOPaste(deps Deps, p store.Profile, redirectURL string) (string, oauth.Pending, error) {
+	if !strings.HasPrefix(redirectURL, "https://") {
+		return "", oauth.Pending{}, apperr.New(apperr.Invalid, "Intuit production keys need an https redirect URI",
+			"Use the https redirect URI registered under Keys & credentials of your Intuit app.")
+	}
+	prov, err := QBOProvider(deps, p, redirectURL)
+	if err != nil {
+		return "", oauth.Pending{}, err
+	}
+	return oauth.BeginPaste(prov)
+}
+
+// FinishQBOPaste exchanges the code in the pasted address and connects the
+// company it names.
+func FinishQBOPaste(ctx context.Context, deps Deps, p store.Profile, redirectURL, pasted string, pending oauth.Pending) (store.Profile, error) {
+	prov, err := QBOProvider(deps, p, redirectURL)
+	if err != nil {
+		return store.Profile{}, err
+	}
+	grant, err := oauth.ExchangePasted(ctx, prov, pasted, pending, &http.Client{Timeout: time.Minute})
+	if err != nil {
+		return store.Profile{}, err
+	}
+	return finishQBO(ctx, deps, p, prov, grant)
+}
+
+// finishQBO keeps the token set in the keychain and makes the company Intuit
+// named (realmId) the profile's ledger, with QuickBooks' own company name.
+func finishQBO(ctx context.Context, deps Deps, p store.Profile, prov oauth.Provider, grant oauth.Grant) (store.Profile, error) {
 	if grant.RealmID == "" {
 		return store.Profile{}, apperr.New(apperr.Reconnect, "Intuit did not say which company was connected",
 			"Connect again and choose the company on Intuit's page.")

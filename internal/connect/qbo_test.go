@@ -77,3 +77,53 @@ func TestQBOSignInAndCall(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Production keys: the browser lands on the registered https page and the
+// user pastes that address back.
+func TestQBOPasteSignIn(t *testing.T) {
+	ctx := context.Background()
+	sim, err := qbosim.New(qbosim.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sim.Close() })
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	sec := secrets.NewMemory()
+	p := store.Profile{Name: "Acme UK", LedgerEndpoint: sim.URL()}
+	if err := st.CreateProfile(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	sec.Set(p.ID, secrets.QBOClientID, qbosim.DemoApp.ClientID)
+	sec.Set(p.ID, secrets.QBOClientSecret, qbosim.DemoApp.ClientSecret)
+	deps := connect.Deps{Store: st, Secrets: sec, LockDir: t.TempDir()}
+	const relay = "https://billbridge.example/oauth/relay"
+
+	if _, _, err := connect.BeginQBOPaste(deps, p, "http://localhost/x"); apperr.CodeOf(err) != apperr.Invalid {
+		t.Fatalf("http redirect accepted: %v", err)
+	}
+	authURL, pending, err := connect.BeginQBOPaste(deps, p, relay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	landed, err := sim.Approve(authURL, qbosim.DemoGB.RealmID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := connect.FinishQBOPaste(ctx, deps, p, relay, "https://billbridge.example/oauth/relay?code=forged&state=wrong", pending); err == nil {
+		t.Fatal("a pasted address with the wrong state was accepted")
+	}
+	p, err = connect.FinishQBOPaste(ctx, deps, p, relay, "  "+landed+"  ", pending)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.LedgerTenantID != qbosim.DemoGB.RealmID || p.LedgerTenantName != qbosim.DemoGB.Name {
+		t.Fatalf("profile = %+v", p)
+	}
+}
