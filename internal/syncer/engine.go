@@ -141,8 +141,7 @@ func (e *Engine) plan(ctx context.Context, snap *Snapshot, opts Options) (*Plan,
 
 // record writes the run and its lines.
 func (e *Engine) record(ctx context.Context, kind string, opts Options, sum *Summary, runErr error) error {
-	r := &store.Run{ProfileID: e.ProfileID, Kind: kind, Options: fmt.Sprintf(`{"thru":%q,"maxAgeDays":%d,"ledgerNumbering":%t}`,
-		opts.Thru.Format(time.DateOnly), opts.MaxAgeDays, opts.LedgerNumbering)}
+	r := &store.Run{ProfileID: e.ProfileID, Kind: kind, Options: runOptions(opts)}
 	if sum.RunID != 0 {
 		r.ID = sum.RunID
 	} else if err := e.Store.StartRun(ctx, r); err != nil {
@@ -159,6 +158,12 @@ func (e *Engine) record(ctx context.Context, kind string, opts Options, sum *Sum
 		return err
 	}
 	return runErr
+}
+
+// runOptions is how a run's options are kept in the run log.
+func runOptions(opts Options) string {
+	return fmt.Sprintf(`{"thru":%q,"maxAgeDays":%d,"ledgerNumbering":%t}`,
+		opts.Thru.Format(time.DateOnly), opts.MaxAgeDays, opts.LedgerNumbering)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

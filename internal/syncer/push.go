@@ -15,7 +15,7 @@ import (
 // pushes, writes back and reads payments back.
 func (e *Engine) Sync(ctx context.Context, opts Options) (Summary, error) {
 	sum := Summary{}
-	r := &store.Run{ProfileID: e.ProfileID, Kind: "sync"}
+	r := &store.Run{ProfileID: e.ProfileID, Kind: "sync", Options: runOptions(opts)}
 	if err := e.Store.StartRun(ctx, r); err != nil {
 		return sum, err
 	}

@@ -2,7 +2,6 @@ package syncer
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"time"
 
@@ -33,8 +32,7 @@ func (e *Engine) SyncSelected(ctx context.Context, opts Options, ids []int64, pr
 	}
 	sum := Summary{}
 	// The options go in at the start: record only writes them for runs it starts.
-	r := &store.Run{ProfileID: e.ProfileID, Kind: "sync", Options: fmt.Sprintf(`{"thru":%q,"maxAgeDays":%d,"ledgerNumbering":%t}`,
-		opts.Thru.Format(time.DateOnly), opts.MaxAgeDays, opts.LedgerNumbering)}
+	r := &store.Run{ProfileID: e.ProfileID, Kind: "sync", Options: runOptions(opts)}
 	if err := e.Store.StartRun(ctx, r); err != nil {
 		return sum, err
 	}

@@ -2,6 +2,7 @@ package syncer_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +35,10 @@ func TestFullMonthThenNothing(t *testing.T) {
 	}
 	if second.Sent != 0 || second.WrittenBack != 0 {
 		t.Fatalf("second run sent again: %s", second)
+	}
+	run, err := e.store.Run(ctx, second.RunID)
+	if err != nil || !strings.Contains(run.Options, `"thru":"2024-05-31"`) {
+		t.Fatalf("run %d keeps options %q (%v)", second.RunID, run.Options, err)
 	}
 	if len(e.ledgerDocs(t)) != first.Sent {
 		t.Errorf("the second run changed Xero")
