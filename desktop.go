@@ -39,6 +39,7 @@ func runDesktop(g globals) error {
 	deps := app.Deps{Store: st, Secrets: g.secrets(), Logger: logger, DataDir: g.dataDir, Lifecycle: lc,
 		OpenBrowser: runtime.BrowserOpenURL}
 	demo := app.NewDemo(deps)
+	schedule := app.NewSchedule(deps)
 	return wails.Run(&options.App{
 		Title:            "Billbridge",
 		Width:            1200,
@@ -49,6 +50,7 @@ func runDesktop(g globals) error {
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		OnStartup: func(ctx context.Context) {
 			lc.Startup(ctx)
+			go schedule.Loop(ctx)
 			if g.demo {
 				// Start the simulators before the window asks for profiles.
 				if _, err := demo.Start(); err != nil {
@@ -72,6 +74,7 @@ func runDesktop(g globals) error {
 			app.NewRuns(deps),
 			app.NewExports(deps),
 			demo,
+			schedule,
 		},
 	})
 }

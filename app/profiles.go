@@ -164,7 +164,12 @@ func (p *Profiles) audit(profileID int64, action, detail string) {
 // audit records a user-visible event; a failure to record it is logged, not
 // shown, since the action itself succeeded.
 func audit(deps Deps, profileID int64, action, detail string) {
-	e := store.AuditEntry{Actor: "user", Action: action, Detail: detail}
+	auditAs(deps, "user", profileID, action, detail)
+}
+
+// auditAs is audit for an actor other than the user (the scheduler).
+func auditAs(deps Deps, actor string, profileID int64, action, detail string) {
+	e := store.AuditEntry{Actor: actor, Action: action, Detail: detail}
 	if profileID != 0 {
 		e.ProfileID = &profileID
 	}

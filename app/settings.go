@@ -11,16 +11,29 @@ type Settings struct{ deps Deps }
 
 func NewSettings(deps Deps) *Settings { return &Settings{deps: deps} }
 
-// SettingsDTO are the app-wide preferences.
+// SettingsDTO are the app-wide preferences and the defaults of every sync
+// (the Sync screen can override them per run).
 type SettingsDTO struct {
-	Theme        string `json:"theme"`
-	InvoiceDraft bool   `json:"invoiceDraft"`
+	Theme               string `json:"theme"`
+	InvoiceDraft        bool   `json:"invoiceDraft"`
+	AutoSync            bool   `json:"autoSync"`
+	SyncIntervalMinutes int    `json:"syncIntervalMinutes"`
+	MaxAgeDays          int    `json:"maxAgeDays"`
+	LineMode            string `json:"lineMode"`
+	AdjustmentCap       string `json:"adjustmentCap"` // decimal amount, e.g. "0.05"
+	LedgerNumbering     bool   `json:"ledgerNumbering"`
 }
 
-// SettingsUpdateDTO changes the fields that are set.
+// SettingsUpdateDTO changes the fields that are set. The schedule
+// (AutoSync, interval) changes through the Schedule service, which also
+// restarts the timer.
 type SettingsUpdateDTO struct {
-	Theme        *string `json:"theme,omitempty"`
-	InvoiceDraft *bool   `json:"invoiceDraft,omitempty"`
+	Theme           *string `json:"theme,omitempty"`
+	InvoiceDraft    *bool   `json:"invoiceDraft,omitempty"`
+	MaxAgeDays      *int    `json:"maxAgeDays,omitempty"`
+	LineMode        *string `json:"lineMode,omitempty"`
+	AdjustmentCap   *string `json:"adjustmentCap,omitempty"`
+	LedgerNumbering *bool   `json:"ledgerNumbering,omitempty"`
 }
 
 // Get returns the settings, with defaults for those never chosen.
@@ -34,7 +47,10 @@ func (s *Settings) Get() (SettingsDTO, error) {
 
 // Update changes the settings that are set and returns all of them.
 func (s *Settings) Update(u SettingsUpdateDTO) (SettingsDTO, error) {
-	st, err := s.deps.Store.UpdateSettings(s.deps.Lifecycle.Context(), store.SettingsUpdate{Theme: u.Theme, InvoiceDraft: u.InvoiceDraft})
+	st, err := s.deps.Store.UpdateSettings(s.deps.Lifecycle.Context(), store.SettingsUpdate{
+		Theme: u.Theme, InvoiceDraft: u.InvoiceDraft, MaxAgeDays: u.MaxAgeDays, LineMode: u.LineMode,
+		AdjustmentCap: u.AdjustmentCap, LedgerNumbering: u.LedgerNumbering,
+	})
 	if err != nil {
 		return SettingsDTO{}, fmt.Errorf("app: update settings: %w", err)
 	}
@@ -42,5 +58,6 @@ func (s *Settings) Update(u SettingsUpdateDTO) (SettingsDTO, error) {
 }
 
 func settingsDTO(st store.Settings) SettingsDTO {
-	return SettingsDTO{Theme: st.Theme, InvoiceDraft: st.InvoiceDraft}
+	return SettingsDTO{Theme: st.Theme, InvoiceDraft: st.InvoiceDraft, AutoSync: st.AutoSync, SyncIntervalMinutes: st.SyncIntervalMinutes,
+		MaxAgeDays: st.MaxAgeDays, LineMode: st.LineMode, AdjustmentCap: st.AdjustmentCap, LedgerNumbering: st.LedgerNumbering}
 }

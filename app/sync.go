@@ -7,9 +7,8 @@ import (
 	"time"
 
 	"github.com/billbridge/billbridge/internal/apperr"
-	"github.com/billbridge/billbridge/internal/connect"
-	"github.com/billbridge/billbridge/internal/ledger"
 	"github.com/billbridge/billbridge/internal/money"
+	"github.com/billbridge/billbridge/internal/runner"
 	"github.com/billbridge/billbridge/internal/store"
 	"github.com/billbridge/billbridge/internal/syncer"
 )
@@ -269,30 +268,11 @@ func (s *Sync) prepare(ctx context.Context, in SyncInput) (*syncer.Engine, synce
 	default:
 		return nil, syncer.Options{}, apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a line mode", in.LineMode), "Choose standard, summary or detail.")
 	}
-	p, err := s.deps.Store.Profile(ctx, in.ProfileID)
+	eng, opts, _, err := runner.Open(ctx, s.deps.connectDeps(), in.ProfileID, runner.Choices{
+		Thru: thru, MaxAgeDays: &in.MaxAgeDays, LedgerNumbering: &in.LedgerNumbering, LineMode: &mode})
 	if err != nil {
 		return nil, syncer.Options{}, fmt.Errorf("app: sync: %w", err)
 	}
-	at, err := connect.Autotask(ctx, s.deps.connectDeps(), p)
-	if err != nil {
-		return nil, syncer.Options{}, fmt.Errorf("app: sync: %w", err)
-	}
-	lg, err := connect.Ledger(ctx, s.deps.connectDeps(), p)
-	if err != nil {
-		return nil, syncer.Options{}, fmt.Errorf("app: sync: %w", err)
-	}
-	st, err := s.deps.Store.Settings(ctx)
-	if err != nil {
-		return nil, syncer.Options{}, fmt.Errorf("app: sync: %w", err)
-	}
-	status := ledger.StatusApproved
-	if st.InvoiceDraft {
-		status = ledger.StatusDraft
-	}
-	eng := &syncer.Engine{Store: s.deps.Store, Autotask: at, Ledger: lg, ProfileID: p.ID, Log: s.deps.Logger}
-	// The same rounding cap and item creation as the headless sync.
-	opts := syncer.Options{Window: syncer.Window{Thru: thru, MaxAgeDays: in.MaxAgeDays}, LedgerNumbering: in.LedgerNumbering,
-		LineMode: mode, Status: status, CreateItems: true, AdjustmentCap: money.MustParse("0.05")}
 	return eng, opts, nil
 }
 

@@ -218,6 +218,28 @@ test("dark theme is applied and remembered", async (page) => {
   await page.waitForFunction(() => document.documentElement.dataset.theme === "light");
 });
 
+test("sync defaults and the automatic sync are set in Settings", async (page) => {
+  await page.goto(`${base}/#/settings`);
+  const defaults = page.getByRole("form", { name: "Sync defaults" });
+  await defaults.getByLabel("Line detail").selectOption("detail");
+  await defaults.getByLabel("Largest rounding adjustment per invoice").fill("5p");
+  assert(await defaults.getByRole("button", { name: "Save sync defaults" }).isDisabled(), "a bad cap can be saved");
+  await defaults.getByLabel("Largest rounding adjustment per invoice").fill("0.10");
+  await defaults.getByRole("button", { name: "Save sync defaults" }).click();
+  await defaults.getByRole("status").waitFor();
+  await page.reload();
+  const mode = await page.getByRole("form", { name: "Sync defaults" }).getByLabel("Line detail").inputValue();
+  assert(mode === "detail", `line mode after reload: ${mode}`);
+
+  const auto = page.getByRole("region", { name: "Automatic sync" });
+  await auto.getByRole("button", { name: "Resume automatic sync" }).click();
+  const status = auto.getByRole("status", { name: "Schedule status" });
+  await status.getByText(/Runs every hour; next at/).waitFor();
+  await page.screenshot({ path: path.join(out, "settings-sync.png"), fullPage: true });
+  await auto.getByRole("button", { name: "Pause" }).click();
+  await status.getByText("Paused").waitFor();
+});
+
 test("a support bundle is saved from Settings", async (page) => {
   await page.goto(`${base}/#/settings`);
   await page.getByRole("button", { name: "Save support bundle" }).click();

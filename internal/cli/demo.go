@@ -17,7 +17,7 @@ import (
 	"github.com/billbridge/billbridge/internal/ledger"
 	"github.com/billbridge/billbridge/internal/ledger/xero"
 	"github.com/billbridge/billbridge/internal/mapping"
-	"github.com/billbridge/billbridge/internal/money"
+	"github.com/billbridge/billbridge/internal/runner"
 	"github.com/billbridge/billbridge/internal/store"
 	"github.com/billbridge/billbridge/internal/syncer"
 )
@@ -94,11 +94,15 @@ func runDemo(ctx context.Context, args []string, env *Env) error {
 	fmt.Fprintf(env.Stdout, "Mappings: accepted %d suggestions; %s\n", accepted, cov)
 
 	eng := &syncer.Engine{Store: st, Autotask: at, Ledger: lg, ProfileID: p.ID, Log: env.Logger}
-	opts := syncer.Options{
-		Window:      syncer.Window{Thru: demoMonth.AddDate(0, 1, -1), MaxAgeDays: 60},
-		CreateItems: true, AdjustmentCap: money.MustParse("0.05"),
-		// Approved, not draft: the simulated customers pay these invoices below.
-		Status: ledger.StatusApproved,
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	// Approved, not draft: the simulated customers pay these invoices below.
+	sixty, approved := 60, ledger.StatusApproved
+	opts, err := runner.Options(settings, runner.Choices{Thru: demoMonth.AddDate(0, 1, -1), MaxAgeDays: &sixty, Status: &approved}, time.Now())
+	if err != nil {
+		return err
 	}
 	pre, err := eng.Preview(ctx, opts)
 	if err != nil {

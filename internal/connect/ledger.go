@@ -6,6 +6,8 @@ import (
 
 	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/ledger"
+	"github.com/billbridge/billbridge/internal/ledger/exact"
+	"github.com/billbridge/billbridge/internal/ledger/qbo"
 	"github.com/billbridge/billbridge/internal/ledger/xero"
 	"github.com/billbridge/billbridge/internal/money"
 	"github.com/billbridge/billbridge/internal/store"
@@ -25,11 +27,31 @@ func Ledger(ctx context.Context, deps Deps, p store.Profile) (ledger.Ledger, err
 			return nil, fmt.Errorf("connect: read the xero organisation: %w", err)
 		}
 		return xero.NewAdapter(c, money.Currency(org.BaseCurrency)), nil
+	case store.LedgerQBO:
+		c, err := QBO(ctx, deps, p)
+		if err != nil {
+			return nil, err
+		}
+		co, _, err := qbo.ReadCompany(ctx, c)
+		if err != nil {
+			return nil, fmt.Errorf("connect: read the quickbooks company: %w", err)
+		}
+		// Foreign currencies stay disabled until Intuit's CompanyCurrency
+		// list is read: foreign-currency invoices are blocked and say so.
+		return qbo.NewAdapter(c, co, qbo.AdapterOptions{}), nil
+	case store.LedgerExact:
+		c, err := Exact(ctx, deps, p)
+		if err != nil {
+			return nil, err
+		}
+		// Sales entries in the sales journal keep Autotask's numbers and
+		// need no invoicing module.
+		return exact.NewAdapter(c, exact.AdapterOptions{Mode: exact.SalesEntries, Logger: deps.logger()}), nil
 	case store.LedgerNone:
 		return nil, apperr.New(apperr.Reconnect, fmt.Sprintf("Profile %q is not connected to a ledger", p.Name),
 			"Connect Xero, QuickBooks Online or Exact Online in Connections.")
 	default:
-		return nil, apperr.New(apperr.Unavailable, fmt.Sprintf("Sending invoices to %s is not available yet", p.LedgerKind),
-			"Use the file exports for this profile until its ledger's sync arrives.")
+		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("Profile %q names an unknown ledger %q", p.Name, p.LedgerKind),
+			"Connect Xero, QuickBooks Online or Exact Online again in Connections.")
 	}
 }

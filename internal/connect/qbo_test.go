@@ -76,6 +76,9 @@ func TestQBOSignInAndCall(t *testing.T) {
 	if _, err := qbo.Query[qbo.Account](ctx, c, "Account", ""); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := connect.Ledger(ctx, deps, p); err != nil {
+		t.Fatalf("the sync cannot open QuickBooks: %v", err)
+	}
 }
 
 // Production keys: the browser lands on the registered https page and the

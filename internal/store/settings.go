@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/billbridge/billbridge/internal/apperr"
+	"github.com/billbridge/billbridge/internal/money"
 )
 
 // Themes the UI can use.
@@ -27,18 +28,48 @@ type Settings struct {
 	InvoiceDraft bool `json:"invoiceDraft"`
 	// LastProfileID is the profile opened at start; 0 for none.
 	LastProfileID int64 `json:"lastProfileId"`
+	// AutoSync runs the sync of every connected profile every
+	// SyncIntervalMinutes while the app is open; off until the user turns it
+	// on (pause/resume).
+	AutoSync            bool `json:"autoSync"`
+	SyncIntervalMinutes int  `json:"syncIntervalMinutes"`
+	// MaxAgeDays is how far back before the through date a sync looks.
+	MaxAgeDays int `json:"maxAgeDays"`
+	// LineMode is standard, summary or detail (see syncer.LineMode).
+	LineMode string `json:"lineMode"`
+	// AdjustmentCap is the largest rounding adjustment line, a decimal
+	// amount such as "0.05"; beyond it an invoice is blocked and explained.
+	AdjustmentCap string `json:"adjustmentCap"`
+	// LedgerNumbering lets the ledger number invoices and writes its number
+	// back to Autotask; off keeps Autotask's numbers.
+	LedgerNumbering bool `json:"ledgerNumbering"`
 }
+
+// Limits of the schedule: Xero allows 60 calls a minute and Autotask's
+// thresholds are hourly, so more often than every 15 minutes buys nothing.
+const (
+	MinSyncIntervalMinutes = 15
+	MaxSyncIntervalMinutes = 24 * 60
+)
 
 // SettingsUpdate changes the fields that are not nil.
 type SettingsUpdate struct {
 	Theme         *string `json:"theme,omitempty"`
 	InvoiceDraft  *bool   `json:"invoiceDraft,omitempty"`
 	LastProfileID *int64  `json:"lastProfileId,omitempty"`
+
+	AutoSync            *bool   `json:"autoSync,omitempty"`
+	SyncIntervalMinutes *int    `json:"syncIntervalMinutes,omitempty"`
+	MaxAgeDays          *int    `json:"maxAgeDays,omitempty"`
+	LineMode            *string `json:"lineMode,omitempty"`
+	AdjustmentCap       *string `json:"adjustmentCap,omitempty"`
+	LedgerNumbering     *bool   `json:"ledgerNumbering,omitempty"`
 }
 
 // DefaultSettings returns the settings of a new installation.
 func DefaultSettings() Settings {
-	return Settings{Theme: ThemeSystem, InvoiceDraft: true}
+	return Settings{Theme: ThemeSystem, InvoiceDraft: true, SyncIntervalMinutes: 60, MaxAgeDays: 45,
+		LineMode: "standard", AdjustmentCap: "0.05"}
 }
 
 // Settings returns the stored settings, with defaults for those never set.
@@ -107,6 +138,12 @@ func updateSettings(ctx context.Context, tx *sql.Tx, u SettingsUpdate) (Settings
 	if u.LastProfileID != nil {
 		st.LastProfileID = *u.LastProfileID
 	}
+	set(&st.AutoSync, u.AutoSync)
+	set(&st.SyncIntervalMinutes, u.SyncIntervalMinutes)
+	set(&st.MaxAgeDays, u.MaxAgeDays)
+	set(&st.LineMode, u.LineMode)
+	set(&st.AdjustmentCap, u.AdjustmentCap)
+	set(&st.LedgerNumbering, u.LedgerNumbering)
 	if err := st.validate(); err != nil {
 		return Settings{}, err
 	}
@@ -140,5 +177,28 @@ func (st Settings) validate() error {
 	if st.LastProfileID < 0 {
 		return apperr.New(apperr.Invalid, "The last profile ID cannot be negative", "Use 0 for none.")
 	}
+	if st.SyncIntervalMinutes < MinSyncIntervalMinutes || st.SyncIntervalMinutes > MaxSyncIntervalMinutes {
+		return apperr.New(apperr.Invalid, fmt.Sprintf("A sync every %d minutes is out of range", st.SyncIntervalMinutes),
+			fmt.Sprintf("Choose from %d minutes to %d hours.", MinSyncIntervalMinutes, MaxSyncIntervalMinutes/60))
+	}
+	if st.MaxAgeDays < 0 || st.MaxAgeDays > 3660 {
+		return apperr.New(apperr.Invalid, fmt.Sprintf("A maximum age of %d days is out of range", st.MaxAgeDays),
+			"Enter a number of days from 0 to 3660 (45 covers last month and this one).")
+	}
+	switch st.LineMode {
+	case "standard", "summary", "detail":
+	default:
+		return apperr.New(apperr.Invalid, fmt.Sprintf("Unknown line mode %q", st.LineMode), `Choose "standard", "summary" or "detail".`)
+	}
+	if c, err := money.Parse(st.AdjustmentCap); err != nil || c.IsNegative() || c.Cmp(money.FromInt(10)) > 0 {
+		return apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a rounding adjustment limit", st.AdjustmentCap),
+			"Enter an amount from 0 to 10, such as 0.05; 0 allows no adjustment line.")
+	}
 	return nil
+}
+
+func set[T any](dst *T, src *T) {
+	if src != nil {
+		*dst = *src
+	}
 }

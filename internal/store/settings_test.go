@@ -17,9 +17,17 @@ func TestSettingsDefaults(t *testing.T) {
 	if want := store.DefaultSettings(); got != want {
 		t.Errorf("Settings() = %+v, want defaults %+v", got, want)
 	}
-	if want := (store.Settings{Theme: "system", InvoiceDraft: true}); got != want {
+	if want := (store.Settings{Theme: "system", InvoiceDraft: true, SyncIntervalMinutes: 60, MaxAgeDays: 45,
+		LineMode: "standard", AdjustmentCap: "0.05"}); got != want {
 		t.Errorf("defaults = %+v, want %+v", got, want)
 	}
+}
+
+// with returns the defaults changed by edit.
+func with(edit func(*store.Settings)) store.Settings {
+	s := store.DefaultSettings()
+	edit(&s)
+	return s
 }
 
 func TestUpdateSettings(t *testing.T) {
@@ -32,14 +40,23 @@ func TestUpdateSettings(t *testing.T) {
 	}{
 		{"nothing", []store.SettingsUpdate{{}}, def, ""},
 		{"theme only", []store.SettingsUpdate{{Theme: ptr("dark")}},
-			store.Settings{Theme: "dark", InvoiceDraft: true}, ""},
+			with(func(s *store.Settings) { s.Theme = "dark" }), ""},
 		{"false is a value, not absence", []store.SettingsUpdate{{InvoiceDraft: ptr(false)}},
-			store.Settings{Theme: "system", InvoiceDraft: false}, ""},
+			with(func(s *store.Settings) { s.InvoiceDraft = false }), ""},
 		{"updates accumulate", []store.SettingsUpdate{{Theme: ptr("light")}, {LastProfileID: ptr[int64](3)}, {InvoiceDraft: ptr(false)}},
-			store.Settings{Theme: "light", InvoiceDraft: false, LastProfileID: 3}, ""},
+			with(func(s *store.Settings) { s.Theme, s.LastProfileID, s.InvoiceDraft = "light", 3, false }), ""},
 		{"unknown theme refused", []store.SettingsUpdate{{Theme: ptr("dark")}, {Theme: ptr("purple"), InvoiceDraft: ptr(false)}},
-			store.Settings{Theme: "dark", InvoiceDraft: true}, apperr.Invalid},
+			with(func(s *store.Settings) { s.Theme = "dark" }), apperr.Invalid},
 		{"negative profile refused", []store.SettingsUpdate{{LastProfileID: ptr[int64](-1)}}, def, apperr.Invalid},
+		{"schedule and sync defaults", []store.SettingsUpdate{{AutoSync: ptr(true), SyncIntervalMinutes: ptr(30), MaxAgeDays: ptr(60),
+			LineMode: ptr("detail"), AdjustmentCap: ptr("0.10"), LedgerNumbering: ptr(true)}},
+			with(func(s *store.Settings) {
+				s.AutoSync, s.SyncIntervalMinutes, s.MaxAgeDays, s.LineMode, s.AdjustmentCap, s.LedgerNumbering = true, 30, 60, "detail", "0.10", true
+			}), ""},
+		{"interval too short", []store.SettingsUpdate{{SyncIntervalMinutes: ptr(5)}}, def, apperr.Invalid},
+		{"unknown line mode", []store.SettingsUpdate{{LineMode: ptr("verbose")}}, def, apperr.Invalid},
+		{"cap not a number", []store.SettingsUpdate{{AdjustmentCap: ptr("5p")}}, def, apperr.Invalid},
+		{"negative cap", []store.SettingsUpdate{{AdjustmentCap: ptr("-0.01")}}, def, apperr.Invalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,7 +99,8 @@ func TestSettingsIgnoreUnreadableValues(t *testing.T) {
 	exec(t, db, `INSERT INTO settings VALUES ('lastProfileId', 'not json'), ('fromTheFuture', '{"x":1}')`)
 
 	got, err := s.Settings(ctx)
-	want := store.Settings{Theme: "system", InvoiceDraft: false}
+	want := store.DefaultSettings()
+	want.InvoiceDraft = false
 	if err != nil || got != want {
 		t.Errorf("Settings() = %+v, %v; want %+v", got, err, want)
 	}

@@ -12,7 +12,16 @@ interface SettingsState {
 
 export const settingsStore = createStore<SettingsState>({
   loaded: false,
-  settings: { theme: "system", invoiceDraft: true } as app.SettingsDTO,
+  settings: {
+    theme: "system",
+    invoiceDraft: true,
+    autoSync: false,
+    syncIntervalMinutes: 60,
+    maxAgeDays: 45,
+    lineMode: "standard",
+    adjustmentCap: "0.05",
+    ledgerNumbering: false,
+  } as app.SettingsDTO,
   system: null,
 });
 
@@ -36,4 +45,13 @@ export async function setTheme(theme: string): Promise<void> {
 /** saveSupportBundle writes the support zip and returns where it is. */
 export function saveSupportBundle(): Promise<string | undefined> {
   return attempt(() => System.SaveSupportBundle());
+}
+
+export type SyncDefaults = Pick<app.SettingsDTO, "invoiceDraft" | "maxAgeDays" | "lineMode" | "adjustmentCap" | "ledgerNumbering">;
+
+/** saveSyncDefaults stores the defaults every sync starts from. */
+export async function saveSyncDefaults(d: SyncDefaults): Promise<boolean> {
+  const settings = await attempt(() => Settings.Update(d));
+  if (settings) settingsStore.set((s) => ({ ...s, settings }));
+  return settings !== undefined;
 }

@@ -704,6 +704,28 @@ export namespace app {
 	        this.limit = source["limit"];
 	    }
 	}
+	export class ScheduleDTO {
+	    enabled: boolean;
+	    intervalMinutes: number;
+	    nextRun: string;
+	    lastRun: string;
+	    lastError: string;
+	    running: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScheduleDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.intervalMinutes = source["intervalMinutes"];
+	        this.nextRun = source["nextRun"];
+	        this.lastRun = source["lastRun"];
+	        this.lastError = source["lastError"];
+	        this.running = source["running"];
+	    }
+	}
 	export class SyncInput {
 	    profileId: number;
 	    thru: string;
@@ -759,6 +781,12 @@ export namespace app {
 	export class SettingsDTO {
 	    theme: string;
 	    invoiceDraft: boolean;
+	    autoSync: boolean;
+	    syncIntervalMinutes: number;
+	    maxAgeDays: number;
+	    lineMode: string;
+	    adjustmentCap: string;
+	    ledgerNumbering: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SettingsDTO(source);
@@ -768,11 +796,21 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.theme = source["theme"];
 	        this.invoiceDraft = source["invoiceDraft"];
+	        this.autoSync = source["autoSync"];
+	        this.syncIntervalMinutes = source["syncIntervalMinutes"];
+	        this.maxAgeDays = source["maxAgeDays"];
+	        this.lineMode = source["lineMode"];
+	        this.adjustmentCap = source["adjustmentCap"];
+	        this.ledgerNumbering = source["ledgerNumbering"];
 	    }
 	}
 	export class SettingsUpdateDTO {
 	    theme?: string;
 	    invoiceDraft?: boolean;
+	    maxAgeDays?: number;
+	    lineMode?: string;
+	    adjustmentCap?: string;
+	    ledgerNumbering?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SettingsUpdateDTO(source);
@@ -782,6 +820,10 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.theme = source["theme"];
 	        this.invoiceDraft = source["invoiceDraft"];
+	        this.maxAgeDays = source["maxAgeDays"];
+	        this.lineMode = source["lineMode"];
+	        this.adjustmentCap = source["adjustmentCap"];
+	        this.ledgerNumbering = source["ledgerNumbering"];
 	    }
 	}
 	export class SyncDefaultsDTO {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Page } from "../../components/Page";
 import { saveSupportBundle, setTheme, settingsStore } from "../../stores/settings";
+import { SyncSettings } from "./SyncSettings";
 import { useStore } from "../../stores/store";
 
 const themes = [
@@ -25,6 +26,7 @@ export function SettingsScreen() {
           ))}
         </div>
       </section>
+      <SyncSettings />
       <section className="card" aria-label="About">
         <h2>About</h2>
         <dl className="facts">
