@@ -212,16 +212,15 @@ func TestExactMonthThenNothing(t *testing.T) {
 		}
 		t.Fatalf("first run: %s", first)
 	}
-	// How many clock minutes the calls spread over depends on how fast this
+	// How many minutes the calls spread over depends on how fast this
 	// machine runs the engine (-race is several times slower than a
-	// simulated minute allows); what pacing guarantees is that no minute
-	// gets more than Exact's 60.
+	// simulated minute allows). The simulator enforces 60 calls in each of
+	// its own minute windows, so not one 429 is the proof that pacing held;
+	// the test's own binning of request times is only logged, since its
+	// minute boundaries need not match the simulator's.
 	windows, busiest := m.windows()
-	t.Logf("Exact calls spread over %d clock minutes, at most %d in one; %d calls need at least %.0f",
+	t.Logf("Exact calls spread over about %d minutes, at most %d in one of the test's bins; %d calls need at least %.0f",
 		windows, busiest, calls, math.Ceil(float64(calls)/exact.MinuteLimit))
-	if busiest > exact.MinuteLimit {
-		t.Errorf("%d calls in one clock minute, over Exact's %d", busiest, exact.MinuteLimit)
-	}
 	if r := m.refused(); r != 0 {
 		t.Errorf("%d calls refused with 429; pacing must keep under 60 a minute", r)
 	}
