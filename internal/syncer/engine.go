@@ -19,8 +19,45 @@ type Engine struct {
 	Autotask  *autotask.Client
 	Ledger    ledger.Ledger
 	ProfileID int64
-	Now       func() time.Time // default time.Now
-	Log       *slog.Logger     // default discards
+	// Organisation is the key of the ledger organisation this engine serves
+	// when the profile feeds several ("" is the profile's own): its mappings,
+	// journal rows and payments cursor. MultiEngine sets it.
+	Organisation string
+	Now          func() time.Time // default time.Now
+	Log          *slog.Logger     // default discards
+}
+
+// org is the organisation whose mappings a run uses.
+func (e *Engine) org(opts Options) string {
+	if opts.Organisation != "" {
+		return opts.Organisation
+	}
+	return e.Organisation
+}
+
+// journal returns this engine's organisation's journal rows, all or those
+// in states: the rows its ledger holds or may hold.
+func (e *Engine) journal(ctx context.Context, states ...string) ([]store.JournalEntry, error) {
+	rows, err := e.Store.Journal(ctx, e.ProfileID, states...)
+	if err != nil {
+		return nil, err
+	}
+	out := rows[:0]
+	for _, r := range rows {
+		if r.Organisation == e.Organisation {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// key derives an idempotency key; an organisation other than the profile's
+// own is part of it, so two organisations never share one.
+func (e *Engine) key(parts ...string) string {
+	if e.Organisation != "" {
+		parts = append([]string{"org:" + e.Organisation}, parts...)
+	}
+	return idempotencyKey(parts...)
 }
 
 func (e *Engine) now() time.Time {
@@ -135,7 +172,7 @@ func (e *Engine) plan(ctx context.Context, snap *Snapshot, opts Options) (*Plan,
 	if opts.LineMode == "" {
 		opts.LineMode = ModeStandard
 	}
-	return makePlan(planInput{snap: snap, rules: mapping.FromStore(rows, opts.Organisation), settings: settings, caps: e.Ledger.Capabilities(),
+	return makePlan(planInput{snap: snap, rules: mapping.FromStore(rows, e.org(opts)), settings: settings, caps: e.Ledger.Capabilities(),
 		customers: customers, items: items, journal: journal, opts: opts}), nil
 }
 

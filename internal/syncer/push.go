@@ -111,7 +111,7 @@ func (e *Engine) saveCustomers(ctx context.Context, send []*Planned, plan *Plan)
 	ids := map[int64]string{}
 	var links []store.MappingRule
 	if len(batch) > 0 {
-		res, err := e.Ledger.SaveCustomers(ctx, batch, idempotencyKey(itoa(e.ProfileID), "customers", fmt.Sprint(companies)))
+		res, err := e.Ledger.SaveCustomers(ctx, batch, e.key(itoa(e.ProfileID), "customers", fmt.Sprint(companies)))
 		if err != nil {
 			return fmt.Errorf("syncer: save customers: %w", err)
 		}
@@ -141,6 +141,9 @@ func (e *Engine) saveCustomers(ctx context.Context, send []*Planned, plan *Plan)
 	}
 	if len(links) == 0 {
 		return nil
+	}
+	for i := range links {
+		links[i].Organisation = e.Organisation
 	}
 	return e.Store.SaveMappingRules(ctx, e.ProfileID, links)
 }
@@ -174,7 +177,7 @@ func (e *Engine) createItems(ctx context.Context, send []*Planned, items []ledge
 	if len(create) == 0 {
 		return nil
 	}
-	res, err := e.Ledger.CreateItems(ctx, create, idempotencyKey(itoa(e.ProfileID), "items", fmt.Sprint(len(create), create[0].Code)))
+	res, err := e.Ledger.CreateItems(ctx, create, e.key(itoa(e.ProfileID), "items", fmt.Sprint(len(create), create[0].Code)))
 	if err != nil {
 		return fmt.Errorf("syncer: create items: %w", err)
 	}
@@ -201,8 +204,8 @@ func (e *Engine) sendBatch(ctx context.Context, batch []*Planned, sum *Summary) 
 			continue
 		}
 		payload, _ := json.Marshal(p.Doc)
-		key := idempotencyKey(itoa(e.ProfileID), kind, itoa(p.InvoiceID), p.Hash)
-		entries = append(entries, store.JournalEntry{ProfileID: e.ProfileID, AutotaskInvoiceID: p.InvoiceID, State: store.JournalSending,
+		key := e.key(itoa(e.ProfileID), kind, itoa(p.InvoiceID), p.Hash)
+		entries = append(entries, store.JournalEntry{ProfileID: e.ProfileID, AutotaskInvoiceID: p.InvoiceID, Organisation: e.Organisation, State: store.JournalSending,
 			DocKind: string(p.Doc.Kind), OurRef: p.Doc.OurRef, Number: p.Doc.Number, IdempotencyKey: key, ContentHash: p.Hash,
 			Total: p.Doc.Total(), RunID: sum.RunID, Payload: string(payload)})
 		docs, idx = append(docs, p.Doc), append(idx, p)
@@ -244,7 +247,7 @@ func (e *Engine) sendBatch(ctx context.Context, batch []*Planned, sum *Summary) 
 
 // countResolved adds run lines for a batch settled by lookup.
 func (e *Engine) countResolved(ctx context.Context, batch []*Planned, sum *Summary) error {
-	rows, err := e.Store.Journal(ctx, e.ProfileID)
+	rows, err := e.journal(ctx)
 	if err != nil {
 		return err
 	}
@@ -271,7 +274,7 @@ func (e *Engine) voidAll(ctx context.Context, voids []Planned, sum *Summary) err
 	if len(voids) == 0 {
 		return nil
 	}
-	rows, err := e.Store.Journal(ctx, e.ProfileID, store.JournalSent, store.JournalWrittenBack)
+	rows, err := e.journal(ctx, store.JournalSent, store.JournalWrittenBack)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 // answer) by looking the document up in the ledger: found → sent with the
 // ledger's id; not found → failed, to be sent again. It never resends.
 func (e *Engine) Resolve(ctx context.Context) (int, error) {
-	rows, err := e.Store.Journal(ctx, e.ProfileID, store.JournalSending)
+	rows, err := e.journal(ctx, store.JournalSending)
 	if err != nil || len(rows) == 0 {
 		return 0, err
 	}
@@ -45,7 +45,7 @@ func (e *Engine) Resolve(ctx context.Context) (int, error) {
 // invoiceNumber (how Autotask's own integrations record a sync). Autotask
 // updates one record per call, so this is one call per invoice.
 func (e *Engine) WriteBack(ctx context.Context, ledgerNumbering bool, sum *Summary) error {
-	rows, err := e.Store.Journal(ctx, e.ProfileID, store.JournalSent)
+	rows, err := e.journal(ctx, store.JournalSent)
 	if err != nil {
 		return err
 	}
@@ -71,6 +71,15 @@ func (e *Engine) WriteBack(ctx context.Context, ledgerNumbering bool, sum *Summa
 // cursorPayments is when payments were last read.
 const cursorPayments = "payments_since"
 
+// paymentsCursor is the cursor of this engine's organisation: each ledger
+// is read from its own last run.
+func (e *Engine) paymentsCursor() string {
+	if e.Organisation == "" {
+		return cursorPayments
+	}
+	return cursorPayments + ":" + e.Organisation
+}
+
 // PaymentsBack reads what the ledger says was paid since the last run and
 // sets paidDate, with the date of the payment that settled the invoice, on
 // each fully paid Autotask invoice. Partial payments are kept in the journal
@@ -78,7 +87,7 @@ const cursorPayments = "payments_since"
 func (e *Engine) PaymentsBack(ctx context.Context, sum *Summary) error {
 	started := e.now()
 	since := started.AddDate(0, -3, 0)
-	if v, err := e.Store.Cursor(ctx, e.ProfileID, cursorPayments); err != nil {
+	if v, err := e.Store.Cursor(ctx, e.ProfileID, e.paymentsCursor()); err != nil {
 		return err
 	} else if v != "" {
 		if t, err := time.Parse(time.RFC3339, v); err == nil {
@@ -89,7 +98,7 @@ func (e *Engine) PaymentsBack(ctx context.Context, sum *Summary) error {
 	if err != nil {
 		return fmt.Errorf("syncer: read payments: %w", err)
 	}
-	rows, err := e.Store.Journal(ctx, e.ProfileID, store.JournalWrittenBack)
+	rows, err := e.journal(ctx, store.JournalWrittenBack)
 	if err != nil {
 		return err
 	}
@@ -117,5 +126,5 @@ func (e *Engine) PaymentsBack(ctx context.Context, sum *Summary) error {
 			return err
 		}
 	}
-	return e.Store.SetCursor(ctx, e.ProfileID, cursorPayments, started.Format(time.RFC3339))
+	return e.Store.SetCursor(ctx, e.ProfileID, e.paymentsCursor(), started.Format(time.RFC3339))
 }
