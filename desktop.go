@@ -68,6 +68,7 @@ func runDesktop(g globals) error {
 			app.NewSystem(deps),
 			app.NewSettings(deps),
 			app.NewProfiles(deps),
+			app.NewLedgers(deps),
 			app.NewHistory(deps),
 			app.NewMappings(deps),
 			app.NewSync(deps, runtime.EventsEmit),

@@ -195,6 +195,27 @@ test("create a profile and save Autotask credentials to the keychain", async (pa
   assert(next.includes("not connected to a ledger"), `next step is: ${next}`);
 });
 
+test("a profile can be connected to QuickBooks Online or Exact Online instead", async (page) => {
+  await page.goto(`${base}/#/connections`);
+  const card = page.getByRole("region", { name: "Profile Acme IT → Xero" });
+  await card.getByRole("radio", { name: "QuickBooks Online" }).check();
+  await card.getByRole("button", { name: "Connect QuickBooks Online" }).waitFor();
+  await card.getByText("developer.intuit.com").first().waitFor();
+  await card.screenshot({ path: path.join(out, "connections-qbo.png") });
+  await card.getByRole("radio", { name: "Exact Online" }).check();
+  await card.getByLabel("Exact Online site").selectOption("be");
+  await card.getByRole("button", { name: "Open sign-in page" }).waitFor();
+  await card.screenshot({ path: path.join(out, "connections-exact.png") });
+  // Keys are checked before anything is opened.
+  await card.getByRole("button", { name: "Open sign-in page" }).click();
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  const text = await alert.innerText();
+  assert(/app client id|client id|app keys/i.test(text), `alert says: ${text}`);
+  await page.getByRole("button", { name: "Dismiss error" }).click();
+  await card.getByRole("radio", { name: "Xero" }).check();
+});
+
 test("history lists what happened", async (page) => {
   await page.goto(`${base}/#/history`);
   const table = page.getByRole("table", { name: "History" });

@@ -202,6 +202,26 @@ export namespace app {
 	        this.adjustment = source["adjustment"];
 	    }
 	}
+	export class ExactDivisionDTO {
+	    code: number;
+	    description: string;
+	    country: string;
+	    currency: string;
+	    current: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExactDivisionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.description = source["description"];
+	        this.country = source["country"];
+	        this.currency = source["currency"];
+	        this.current = source["current"];
+	    }
+	}
 	export class ExportTotalsDTO {
 	    rows: number;
 	    byCurrency: CurrencyTotalDTO[];
@@ -401,6 +421,26 @@ export namespace app {
 		}
 	}
 	
+	export class LedgerAppInput {
+	    profileId: number;
+	    ledger: string;
+	    clientId: string;
+	    clientSecret: string;
+	    sandbox: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerAppInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.ledger = source["ledger"];
+	        this.clientId = source["clientId"];
+	        this.clientSecret = source["clientSecret"];
+	        this.sandbox = source["sandbox"];
+	    }
+	}
 	export class MappingInput {
 	    profileId: number;
 	    kind: string;

@@ -4,7 +4,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { createProfile, deleteProfile, profilesStore, type Profile } from "../../stores/profiles";
 import { useStore } from "../../stores/store";
 import { AutotaskForm } from "./AutotaskForm";
-import { XeroConnect } from "./XeroConnect";
+import { LedgerConnect } from "./LedgerConnect";
 
 export function Connections() {
   const { list, loaded } = useStore(profilesStore);
@@ -74,7 +74,7 @@ function ProfileCard({ profile }: { profile: Profile }) {
           <h3>
             Ledger <Status ok={profile.ledgerKind !== ""} />
           </h3>
-          <XeroConnect profile={profile} />
+          <LedgerConnect profile={profile} />
         </div>
       </div>
     </section>

@@ -14,7 +14,7 @@ export function XeroConnect({ profile }: { profile: Profile }) {
   if (profile.ledgerKind !== "") {
     return (
       <p>
-        {profile.ledgerKind === "xero" ? "Xero" : profile.ledgerKind.toUpperCase()} · <strong>{profile.ledgerTenantName}</strong>
+        {{ xero: "Xero", qbo: "QuickBooks Online", exact: "Exact Online" }[profile.ledgerKind] ?? profile.ledgerKind} · <strong>{profile.ledgerTenantName}</strong>
         {profile.isDemo ? <span className="muted"> (simulated)</span> : null}
       </p>
     );
