@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -18,6 +19,11 @@ import (
 
 // runDesktop builds the services once, binds them and opens the window.
 func runDesktop(g globals) error {
+	if generatingBindings {
+		// `wails build` and `wails generate` run this binary only to read
+		// the bound methods: touch no data folder, keychain or network.
+		return wails.Run(&options.App{Title: "Billbridge", Bind: services(app.Deps{Logger: slog.New(slog.DiscardHandler)}).bind})
+	}
 	if err := os.MkdirAll(g.dataDir, 0o700); err != nil {
 		return fmt.Errorf("create data folder %s: %w", g.dataDir, err)
 	}
@@ -28,18 +34,15 @@ func runDesktop(g globals) error {
 	defer logFile.Close()
 	logger := newLogger(io.MultiWriter(logFile, os.Stderr), g.logLevel)
 
-	ctx := context.Background()
-	st, err := store.Open(ctx, g.dataDir)
+	st, err := store.Open(context.Background(), g.dataDir)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 
 	lc := &app.Lifecycle{}
-	deps := app.Deps{Store: st, Secrets: g.secrets(), Logger: logger, DataDir: g.dataDir, Lifecycle: lc,
-		OpenBrowser: runtime.BrowserOpenURL}
-	demo := app.NewDemo(deps)
-	schedule := app.NewSchedule(deps)
+	svc := services(app.Deps{Store: st, Secrets: g.secrets(), Logger: logger, DataDir: g.dataDir, Lifecycle: lc,
+		OpenBrowser: runtime.BrowserOpenURL})
 	return wails.Run(&options.App{
 		Title:            "Billbridge",
 		Width:            1200,
@@ -50,32 +53,44 @@ func runDesktop(g globals) error {
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		OnStartup: func(ctx context.Context) {
 			lc.Startup(ctx)
-			go schedule.Loop(ctx)
+			go svc.schedule.Loop(ctx)
 			if g.demo {
 				// Start the simulators before the window asks for profiles.
-				if _, err := demo.Start(); err != nil {
+				if _, err := svc.demo.Start(); err != nil {
 					logger.Error("start the demo", "err", err)
 				}
 			}
 		},
 		OnShutdown: func(context.Context) {
-			if err := demo.Stop(); err != nil {
+			if err := svc.demo.Stop(); err != nil {
 				logger.Error("stop the demo simulators", "err", err)
 			}
 		},
 		ErrorFormatter: app.ErrorFormatter(logger),
-		Bind: []any{
-			app.NewSystem(deps),
-			app.NewSettings(deps),
-			app.NewProfiles(deps),
-			app.NewLedgers(deps),
-			app.NewHistory(deps),
-			app.NewMappings(deps),
-			app.NewSync(deps, runtime.EventsEmit),
-			app.NewRuns(deps),
-			app.NewExports(deps),
-			demo,
-			schedule,
-		},
+		Bind:           svc.bind,
 	})
+}
+
+// boundServices are the services the window calls, and the two main drives.
+type boundServices struct {
+	bind     []any
+	demo     *app.Demo
+	schedule *app.Schedule
+}
+
+func services(deps app.Deps) boundServices {
+	demo, schedule := app.NewDemo(deps), app.NewSchedule(deps)
+	return boundServices{demo: demo, schedule: schedule, bind: []any{
+		app.NewSystem(deps),
+		app.NewSettings(deps),
+		app.NewProfiles(deps),
+		app.NewLedgers(deps),
+		app.NewHistory(deps),
+		app.NewMappings(deps),
+		app.NewSync(deps, runtime.EventsEmit),
+		app.NewRuns(deps),
+		app.NewExports(deps),
+		demo,
+		schedule,
+	}}
 }
