@@ -25,6 +25,7 @@ import (
 // Env is what a command may use: where to write, where the data lives and
 // where the secrets are.
 type Env struct {
+	Stdin   io.Reader // secrets a command reads; nil means os.Stdin
 	Stdout  io.Writer
 	Stderr  io.Writer
 	Logger  *slog.Logger
@@ -59,6 +60,7 @@ func commands() map[string]command {
 		"help":    {"show this help", nil},
 		"sim":     {"run a simulated service: sim autotask|xero|qbo|exact --listen ADDR --data FILE", runSim},
 		"demo":    {"the whole month end on simulated Autotask and Xero: demo [--invoices N] [--autotask-url URL --xero-url URL]", runDemo},
+		"profile": {"manage profiles: profile list|create NAME|autotask --profile P --user EMAIL|test --profile P|map --profile P|delete NAME", runProfile},
 		"sync":    {"send Autotask invoices to the ledger: sync --profile NAME [--dry-run] [--thru YYYY-MM-DD] [--max-age-days N] [--ledger-numbers]", runSync},
 		"export":  {"export billing items: export --profile NAME --format csv|xlsx|sage-xml|iif --from YYYY-MM-DD --to YYYY-MM-DD -o FILE", runExport},
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/billbridge/billbridge/internal/cli"
 	"github.com/billbridge/billbridge/internal/secrets"
 	autotasksim "github.com/billbridge/billbridge/internal/sim/autotask"
+	"github.com/billbridge/billbridge/internal/store"
 )
 
 // syncBuffer is a bytes.Buffer that a running command and a test can share.
@@ -207,4 +208,70 @@ func TestDemoMonthEndTwice(t *testing.T) {
 	if got[0] == "0" || got[1] != "0" {
 		t.Fatalf("sent per run = %v, want some then none", got)
 	}
+}
+
+// A profile set up headless: create, Autotask credentials on stdin, test.
+func TestProfileCommands(t *testing.T) {
+	sim, err := autotasksim.New(autotasksim.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sim.Close() })
+	dir, sec := t.TempDir(), secrets.NewMemory()
+	run := func(stdin string, args ...string) (int, string, string) {
+		var out, errOut syncBuffer
+		code := cli.Run(context.Background(), args, cli.Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, DataDir: dir, Secrets: sec})
+		return code, out.String(), errOut.String()
+	}
+	steps := []struct {
+		stdin    string
+		args     []string
+		code     int
+		contains string
+	}{
+		{"", []string{"profile", "list"}, cli.ExitOK, "No profiles"},
+		{"", []string{"profile", "create", "Acme IT"}, cli.ExitOK, `Created profile "Acme IT"`},
+		{"", []string{"profile", "create", "acme it"}, cli.ExitFailure, "already exists"},
+		{"only-one-line\n", []string{"profile", "autotask", "--profile", "Acme IT", "--user", autotasksim.DemoCredential.UserName}, cli.ExitFailure, "were not on standard input"},
+		{autotasksim.DemoCredential.Secret + "\n" + autotasksim.DemoCredential.IntegrationCode + "\n",
+			[]string{"profile", "autotask", "--profile", "Acme IT", "--user", autotasksim.DemoCredential.UserName}, cli.ExitOK, "are in the keychain"},
+		{"", []string{"profile", "list"}, cli.ExitOK, "Autotask " + autotasksim.DemoCredential.UserName},
+		{"", []string{"profile", "test", "--profile", "Nobody"}, cli.ExitFailure, `no profile named "Nobody"`},
+		{"", []string{"profile", "bogus"}, cli.ExitUsage, "unknown profile subcommand"},
+	}
+	for _, s := range steps {
+		code, out, errOut := run(s.stdin, s.args...)
+		if code != s.code || !strings.Contains(out+errOut, s.contains) {
+			t.Fatalf("%v: exit %d (want %d)\nstdout %q\nstderr %q\nwant %q", s.args, code, s.code, out, errOut, s.contains)
+		}
+	}
+	// The test reaches the simulator once the profile knows where it is.
+	st := openStore(t, dir)
+	ps, _ := st.Profiles(context.Background())
+	lookup := sim.ZoneLookupURL()
+	if _, err := st.UpdateProfile(context.Background(), ps[0].ID, store.ProfileUpdate{AutotaskLookupURL: &lookup}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if code, out, errOut := run("", "profile", "test", "--profile", "Acme IT"); code != cli.ExitOK || !strings.Contains(out, "Simulated Zone") {
+		t.Fatalf("profile test: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, out, _ := run("", "profile", "delete", "Acme IT"); code != cli.ExitOK || !strings.Contains(out, "Deleted") {
+		t.Fatalf("profile delete: exit %d %s", code, out)
+	}
+	if _, err := sec.Get(ps[0].ID, secrets.AutotaskSecret); err == nil {
+		t.Fatal("the secret outlived its profile")
+	}
+}
+
+func openStore(t *testing.T, dir string) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }

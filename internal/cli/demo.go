@@ -87,7 +87,7 @@ func runDemo(ctx context.Context, args []string, env *Env) error {
 		return err
 	}
 
-	accepted, cov, err := acceptSuggestions(ctx, st, p.ID, at, lg)
+	accepted, cov, err := acceptSuggestions(ctx, st, p.ID, at, lg, "")
 	if err != nil {
 		return err
 	}
@@ -149,7 +149,7 @@ func runDemo(ctx context.Context, args []string, env *Env) error {
 // acceptSuggestions reads both sides, stores every suggestion and accepts
 // them, as "Accept all suggestions" does in the Mappings screen, and says how
 // much is mapped.
-func acceptSuggestions(ctx context.Context, st *store.Store, profileID int64, at *autotask.Client, lg ledger.Ledger) (int, string, error) {
+func acceptSuggestions(ctx context.Context, st *store.Store, profileID int64, at *autotask.Client, lg ledger.Ledger, kind string) (int, string, error) {
 	src, err := mapping.LoadSources(ctx, at, lg)
 	if err != nil {
 		return 0, "", err
@@ -158,10 +158,10 @@ func acceptSuggestions(ctx context.Context, st *store.Store, profileID int64, at
 	if err != nil {
 		return 0, "", err
 	}
-	if err := st.SaveMappingRules(ctx, profileID, src.Suggestions(mapping.FromStore(rows, ""), "")); err != nil {
+	if err := st.SaveMappingRules(ctx, profileID, src.Suggestions(mapping.FromStore(rows, ""), kind)); err != nil {
 		return 0, "", err
 	}
-	n, err := st.AcceptSuggestions(ctx, profileID, "")
+	n, err := st.AcceptSuggestions(ctx, profileID, kind)
 	if err != nil {
 		return 0, "", err
 	}
