@@ -249,7 +249,13 @@ test("sync defaults and the automatic sync are set in Settings", async (page) =>
   await defaults.getByRole("button", { name: "Save sync defaults" }).click();
   await defaults.getByRole("status").waitFor();
   await page.reload();
-  const mode = await page.getByRole("form", { name: "Sync defaults" }).getByLabel("Line detail").inputValue();
+  // The settings arrive from Go a moment after the page: wait for them.
+  const select = page.getByRole("form", { name: "Sync defaults" }).getByLabel("Line detail");
+  let mode = "";
+  for (let i = 0; i < 50 && mode !== "detail"; i++) {
+    mode = await select.inputValue();
+    if (mode !== "detail") await page.waitForTimeout(100);
+  }
   assert(mode === "detail", `line mode after reload: ${mode}`);
 
   const auto = page.getByRole("region", { name: "Automatic sync" });

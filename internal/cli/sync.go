@@ -4,14 +4,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/autotask"
 	"github.com/billbridge/billbridge/internal/connect"
 	"github.com/billbridge/billbridge/internal/ledger"
-	"github.com/billbridge/billbridge/internal/money"
+	"github.com/billbridge/billbridge/internal/runner"
 	"github.com/billbridge/billbridge/internal/store"
 	"github.com/billbridge/billbridge/internal/syncer"
 )
@@ -41,7 +40,8 @@ func defaultSyncDeps(env *Env) syncDeps {
 	}
 }
 
-// runSync is `billbridge sync --profile NAME [--dry-run] [--thru YYYY-MM-DD] [--max-age-days N]`.
+// runSync is `billbridge sync --profile NAME [--dry-run] [--thru YYYY-MM-DD] [--max-age-days N] [--ledger-numbers]`,
+// or, for a manual copy of one invoice, `billbridge sync --profile NAME --invoice ID [--overwrite]`.
 func runSync(ctx context.Context, args []string, env *Env) error {
 	return runSyncWith(ctx, args, env, defaultSyncDeps(env))
 }
@@ -52,8 +52,10 @@ func runSyncWith(ctx context.Context, args []string, env *Env, deps syncDeps) er
 	profile := fs.String("profile", "", "profile `name`")
 	dry := fs.Bool("dry-run", false, "preview only: send nothing")
 	thru := fs.String("thru", "", "last invoice date, `YYYY-MM-DD` (default today)")
-	maxAge := fs.Int("max-age-days", 45, "oldest invoice, in days before --thru")
-	ledgerNumbers := fs.Bool("ledger-numbers", false, "the ledger numbers invoices; write its number back to Autotask")
+	maxAge := fs.Int("max-age-days", 0, "oldest invoice, in days before --thru (default: the Settings value, 45 unless changed)")
+	ledgerNumbers := fs.Bool("ledger-numbers", false, "the ledger numbers invoices; write its number back to Autotask (default: the Settings value)")
+	invoice := fs.Int64("invoice", 0, "copy only the Autotask invoice with this `id`, synced or not")
+	overwrite := fs.Bool("overwrite", false, "with --invoice: replace the ledger's document (void it and create a new one)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return err
@@ -62,6 +64,9 @@ func runSyncWith(ctx context.Context, args []string, env *Env, deps syncDeps) er
 	}
 	if *profile == "" || fs.NArg() > 0 || *maxAge < 0 {
 		return usageErr("sync: --profile NAME is required (and --max-age-days must not be negative)")
+	}
+	if *invoice < 0 || (*overwrite && *invoice == 0) || (*invoice != 0 && *dry) {
+		return usageErr("sync: --overwrite goes with --invoice ID (a positive Autotask invoice id), and --invoice cannot be a dry run")
 	}
 	end := deps.now().UTC()
 	if *thru != "" {
@@ -76,7 +81,7 @@ func runSyncWith(ctx context.Context, args []string, env *Env, deps syncDeps) er
 		return err
 	}
 	defer st.Close()
-	p, err := profileByName(ctx, st, *profile)
+	p, err := profileNamed(ctx, st, *profile)
 	if err != nil {
 		return err
 	}
@@ -92,13 +97,30 @@ func runSyncWith(ctx context.Context, args []string, env *Env, deps syncDeps) er
 	if err != nil {
 		return err
 	}
-	status := ledger.StatusApproved
-	if settings.InvoiceDraft {
-		status = ledger.StatusDraft
+	// Flags given on the command line win; the rest come from Settings, as
+	// in the app.
+	choices := runner.Choices{Thru: end}
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "max-age-days":
+			choices.MaxAgeDays = maxAge
+		case "ledger-numbers":
+			choices.LedgerNumbering = ledgerNumbers
+		}
+	})
+	opts, err := runner.Options(settings, choices, deps.now())
+	if err != nil {
+		return err
 	}
 	eng := &syncer.Engine{Store: st, Autotask: at, Ledger: lg, ProfileID: p.ID, Log: env.Logger}
-	opts := syncer.Options{Window: syncer.Window{Thru: end, MaxAgeDays: *maxAge}, LedgerNumbering: *ledgerNumbers,
-		Status: status, CreateItems: true, AdjustmentCap: money.MustParse("0.05")}
+	if *invoice != 0 {
+		res, err := eng.CopyOne(ctx, opts, *invoice, *overwrite)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "copy: %s: %s (run %d)\n", res.Outcome, res.Message, res.RunID)
+		return res.Err()
+	}
 	var sum syncer.Summary
 	if *dry {
 		sum, err = eng.Preview(ctx, opts)
@@ -114,17 +136,4 @@ func runSyncWith(ctx context.Context, args []string, env *Env, deps syncDeps) er
 			"Open the run log in the app (or the run's lines) for each invoice's reason.")
 	}
 	return nil
-}
-
-func profileByName(ctx context.Context, st *store.Store, name string) (store.Profile, error) {
-	ps, err := st.Profiles(ctx)
-	if err != nil {
-		return store.Profile{}, err
-	}
-	for _, p := range ps {
-		if strings.EqualFold(p.Name, name) {
-			return p, nil
-		}
-	}
-	return store.Profile{}, apperr.New(apperr.NotFound, fmt.Sprintf("There is no profile named %q", name), "Check the name in the app's Profiles list.")
 }
