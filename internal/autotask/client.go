@@ -125,8 +125,11 @@ type call struct {
 	url    string
 	entity string // for the thread limit and error messages
 	op     string
-	body   any  // marshalled as JSON when non-nil
-	read   bool // a POST that only reads (query, count): safe to retry
+	body   any // marshalled as JSON when non-nil
+	// repeatable: sending it twice has the effect of sending it once — a
+	// POST that only reads (query, count), or a PATCH that sets fields to
+	// given values — so the HTTP layer may retry it.
+	repeatable bool
 }
 
 // do sends c and decodes a 2xx JSON answer into out (when non-nil). Failures
@@ -154,7 +157,7 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 		req.Body, req.GetBody, req.ContentLength = http.NoBody, nil, 0
 	}
 	setHeaders(req.Header, c.creds)
-	if cl.read {
+	if cl.repeatable {
 		req = markIdempotent(req)
 	}
 

@@ -42,7 +42,7 @@ func (c *Client) Patch(ctx context.Context, entity string, id int64, fields map[
 	var out struct {
 		ItemID int64 `json:"itemId"`
 	}
-	err := c.do(ctx, call{method: http.MethodPatch, url: c.url(entity), entity: entity, op: "update", body: body}, &out)
+	err := c.do(ctx, call{method: http.MethodPatch, url: c.url(entity), entity: entity, op: "update", body: body, repeatable: true}, &out)
 	if err != nil {
 		return fmt.Errorf("autotask: update %s %d: %w", entity, id, err)
 	}

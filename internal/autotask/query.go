@@ -87,7 +87,7 @@ func (c *Client) pages(ctx context.Context, entity string, q Query, fn func([]js
 		return fmt.Errorf("autotask: query %s: %w", entity, err)
 	}
 	var p page
-	err := c.do(ctx, call{method: http.MethodPost, url: c.url(entity + "/query"), entity: entity, op: "query", body: q.wire(), read: true}, &p)
+	err := c.do(ctx, call{method: http.MethodPost, url: c.url(entity + "/query"), entity: entity, op: "query", body: q.wire(), repeatable: true}, &p)
 	if err != nil {
 		return fmt.Errorf("autotask: query %s: %w", entity, err)
 	}
@@ -181,7 +181,7 @@ func (c *Client) Count(ctx context.Context, entity string, filters ...Filter) (i
 		QueryCount int `json:"queryCount"`
 	}
 	err := c.do(ctx, call{method: http.MethodPost, url: c.url(entity + "/query/count"), entity: entity, op: "count",
-		body: wireQuery{Filter: w.Filter}, read: true}, &out)
+		body: wireQuery{Filter: w.Filter}, repeatable: true}, &out)
 	if err != nil {
 		return 0, fmt.Errorf("autotask: count %s: %w", entity, err)
 	}

@@ -2,6 +2,7 @@ package syncer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -50,6 +51,10 @@ func (e *Engine) WriteBack(ctx context.Context, ledgerNumbering bool, sum *Summa
 		return err
 	}
 	now := autotask.Time{Time: e.now().Truncate(time.Second)}
+	// One invoice Autotask refuses does not hold back the others: it stays
+	// 'sent' and is written back by the next run. Stop only when Autotask
+	// keeps refusing (it is down or the threshold is reached).
+	var failures []error
 	for _, r := range rows {
 		if ledgerNumbering {
 			err = e.Autotask.SetInvoiceNumber(ctx, r.AutotaskInvoiceID, r.LedgerNumber)
@@ -57,7 +62,14 @@ func (e *Engine) WriteBack(ctx context.Context, ledgerNumbering bool, sum *Summa
 			err = e.Autotask.SetInvoiceWebServiceDate(ctx, r.AutotaskInvoiceID, now)
 		}
 		if err != nil {
-			return fmt.Errorf("syncer: write back invoice %d: %w", r.AutotaskInvoiceID, err)
+			if ctx.Err() != nil {
+				return fmt.Errorf("syncer: write back invoice %d: %w", r.AutotaskInvoiceID, err)
+			}
+			failures = append(failures, fmt.Errorf("syncer: write back invoice %d: %w", r.AutotaskInvoiceID, err))
+			if len(failures) >= maxWriteBackFailures {
+				break
+			}
+			continue
 		}
 		r.State = store.JournalWrittenBack
 		if err := e.Store.SaveJournal(ctx, []store.JournalEntry{r}); err != nil {
@@ -65,8 +77,12 @@ func (e *Engine) WriteBack(ctx context.Context, ledgerNumbering bool, sum *Summa
 		}
 		sum.WrittenBack++
 	}
-	return nil
+	return errors.Join(failures...)
 }
+
+// maxWriteBackFailures: after this many refused write-backs in one run
+// Autotask is taken to be failing as a whole and the run stops.
+const maxWriteBackFailures = 5
 
 // cursorPayments is when payments were last read.
 const cursorPayments = "payments_since"
