@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/billbridge/billbridge/internal/demo"
 	xerosim "github.com/billbridge/billbridge/internal/sim/xero"
 )
 
@@ -21,7 +22,7 @@ func runSimXero(ctx context.Context, args []string, env *Env) error {
 	if *scale <= 0 {
 		return usageErr("--time-scale must be above 0")
 	}
-	srv, err := xerosim.New(xerosim.Options{DataFile: *data, TimeScale: *scale, Logger: env.Logger})
+	srv, err := xerosim.New(xerosim.Options{DataFile: *data, TimeScale: *scale, Logger: env.Logger, Orgs: []xerosim.Org{demo.Org}})
 	if err != nil {
 		return fmt.Errorf("sim xero: %w", err)
 	}

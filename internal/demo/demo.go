@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -175,6 +176,10 @@ func findOrCreate(ctx context.Context, st *store.Store, ep Endpoints) (store.Pro
 // the given organisations ticked and follows the redirect back to
 // Billbridge's loopback listener.
 func allow(authURL string, tenants []string, logger *slog.Logger) {
+	if len(tenants) == 0 {
+		// A standalone simulator: tick whatever organisations its page offers.
+		tenants = offeredTenants(authURL)
+	}
 	form := url.Values{"request": {queryOf(authURL)}, "decision": {"allow"}, "tenant": tenants}
 	resp, err := http.PostForm(authURL, form)
 	if err == nil {
@@ -187,6 +192,26 @@ func allow(authURL string, tenants []string, logger *slog.Logger) {
 	if err != nil && logger != nil {
 		logger.Error("demo: allow the Xero sign-in", "err", err)
 	}
+}
+
+var tenantBox = regexp.MustCompile(`name="tenant" value="([^"]+)"`)
+
+// offeredTenants reads the organisations the consent page offers.
+func offeredTenants(authURL string) []string {
+	resp, err := http.Get(authURL)
+	if err != nil {
+		return nil
+	}
+	defer resp.Body.Close()
+	page, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return nil
+	}
+	var ids []string
+	for _, m := range tenantBox.FindAllSubmatch(page, -1) {
+		ids = append(ids, string(m[1]))
+	}
+	return ids
 }
 
 func queryOf(raw string) string {
