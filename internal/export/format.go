@@ -25,13 +25,13 @@ func Formats() []Format { return []Format{FormatCSV, FormatXLSX, FormatSageXML, 
 // ParseFormat reads a format name as the CLI and the UI send it.
 func ParseFormat(s string) (Format, error) {
 	f := Format(strings.ToLower(strings.TrimSpace(s)))
-	for _, k := range Formats() {
+	for _, k := range append(Formats(), LedgerFormats()...) {
 		if f == k {
 			return f, nil
 		}
 	}
 	return "", apperr.New(apperr.Invalid, fmt.Sprintf("%q is not an export format", s),
-		"Choose csv, xlsx, sage-xml or iif.")
+		"Choose csv, xlsx, sage-xml, iif, sage50-csv, xero-csv, qbo-csv or sage50us-csv.")
 }
 
 // Extension is the file name extension of the format, with the dot.
@@ -50,7 +50,7 @@ func (f Format) Extension() string {
 // PerInvoice reports whether the format writes documents (invoices) rather
 // than lines: such formats need rows grouped by invoice, and only invoiced
 // items.
-func (f Format) PerInvoice() bool { return f == FormatSageXML || f == FormatIIF }
+func (f Format) PerInvoice() bool { return f == FormatSageXML || f == FormatIIF || f.IsLedger() }
 
 // Meta is what a writer needs besides the rows.
 type Meta struct {
@@ -62,6 +62,9 @@ type Meta struct {
 	Rows int
 	// Created is written into formats that carry a creation time.
 	Created time.Time
+	// Ledger holds the profile's mappings for a ledger import format
+	// (LedgerFormats); without them every taxed line is unmapped and blocks.
+	Ledger *LedgerMap
 }
 
 // Writer writes rows of one file. Rows of formats where PerInvoice is true
@@ -83,6 +86,13 @@ func NewWriter(f Format, w io.Writer, m Meta) (Writer, error) {
 		return NewSageXML(w, m)
 	case FormatIIF:
 		return NewIIF(w)
+	}
+	if f.IsLedger() {
+		var lm LedgerMap
+		if m.Ledger != nil {
+			lm = *m.Ledger
+		}
+		return NewLedgerWriter(f, w, lm)
 	}
 	return nil, fmt.Errorf("export: unknown format %q", f)
 }
