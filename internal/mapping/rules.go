@@ -1,9 +1,11 @@
 package mapping
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/store"
 )
 
@@ -28,11 +30,13 @@ type Rules struct {
 	Tax          map[TaxKey]string // ledger tax code
 	Customers    map[int64]string  // Autotask company id → ledger customer id
 	TermDays     map[int64]int     // payment term id → due days, overriding Autotask's
+	LineModes    map[int64]string  // Autotask company id → standard, summary or detail
 }
 
 // NewRules returns empty rules.
 func NewRules() Rules {
-	return Rules{BillingCodes: map[int64]ItemRule{}, Tax: map[TaxKey]string{}, Customers: map[int64]string{}, TermDays: map[int64]int{}}
+	return Rules{BillingCodes: map[int64]ItemRule{}, Tax: map[TaxKey]string{}, Customers: map[int64]string{}, TermDays: map[int64]int{},
+		LineModes: map[int64]string{}}
 }
 
 // FromStore reads the accepted rules of organisation; suggestions are left out.
@@ -64,9 +68,25 @@ func FromStore(rows []store.MappingRule, organisation string) Rules {
 			if err1 == nil && err2 == nil {
 				r.TermDays[id] = days
 			}
+		case store.MapLineMode:
+			if id, err := strconv.ParseInt(row.SourceKey, 10, 64); err == nil && validLineMode(row.Target) {
+				r.LineModes[id] = row.Target
+			}
 		}
 	}
 	return r
+}
+
+func validLineMode(m string) bool { return m == "standard" || m == "summary" || m == "detail" }
+
+// LineModeRule overrides the line detail for one customer; an unknown mode
+// is refused with what to use instead.
+func LineModeRule(companyID int64, mode string) (store.MappingRule, error) {
+	if !validLineMode(mode) {
+		return store.MappingRule{}, apperr.New(apperr.Invalid, fmt.Sprintf("Unknown line detail %q", mode),
+			`Use "standard", "summary" or "detail".`)
+	}
+	return store.MappingRule{Kind: store.MapLineMode, SourceKey: strconv.FormatInt(companyID, 10), Target: mode}, nil
 }
 
 // BillingCodeRule, TaxRule, CustomerRule and TermRule build rows to store.

@@ -12,6 +12,9 @@ const (
 	MapTax         = "tax"
 	MapCustomer    = "customer"
 	MapTerm        = "payment_term"
+	// MapLineMode overrides the profile's line detail for one customer
+	// (source: Autotask company id; target: standard, summary or detail).
+	MapLineMode = "line_mode"
 )
 
 // MappingRule maps one Autotask thing to the ledger's (see migration 0003).

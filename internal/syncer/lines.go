@@ -85,7 +85,8 @@ func buildLines(items []itemLine, mode LineMode, cur money.Currency, codeName fu
 		g := groups[k]
 		l := g.l
 		if strings.HasPrefix(k, "s|") {
-			l.UnitPrice = money.RoundUnitPrice(g.ext)
+			// One summary line is one unit of the group's extended total.
+			l.Quantity, l.UnitPrice = money.FromInt(1), money.RoundUnitPrice(g.ext)
 		}
 		if l.Quantity.IsNegative() {
 			// Ledgers refuse negative quantities: the sign goes on the price.

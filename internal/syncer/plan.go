@@ -195,7 +195,12 @@ func (in planInput) planOne(inv autotask.Invoice, links map[int64]mapping.Link, 
 	}
 	region := regionOf(inv, co, s.Regions)
 	lines, sum, taxSum := in.resolveItems(inv, region, &pl, usedCodes, usedTax)
+	// The customer's own line detail (a mapping rule) wins over the
+	// profile's; a mode chosen for this run wins over both.
 	mode := opts.LineMode
+	if m, ok := in.rules.LineModes[co.ID]; ok {
+		mode = LineMode(m)
+	}
 	if m, ok := opts.CustomerModes[co.ID]; ok {
 		mode = m
 	}

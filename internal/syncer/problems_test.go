@@ -122,3 +122,44 @@ func TestBlockingProblems(t *testing.T) {
 		}
 	})
 }
+
+// A customer's own line detail (a mapping rule) wins over the profile's, and
+// a mode chosen for one run wins over both.
+func TestCustomerLineMode(t *testing.T) {
+	mem := ledgertest.NewMemory()
+	tests := []struct {
+		name      string
+		profile   syncer.LineMode
+		customer  string
+		run       syncer.LineMode
+		wantLines int
+	}{
+		{"profile standard: products and fixed charges line by line", syncer.ModeStandard, "", "", 2},
+		{"profile detail", syncer.ModeDetail, "", "", 2},
+		{"customer detail beats profile standard", syncer.ModeStandard, "detail", "", 2},
+		{"customer summary beats profile detail", syncer.ModeDetail, "summary", "", 1},
+		{"this run's choice beats the customer's", syncer.ModeStandard, "detail", syncer.ModeSummary, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			snap, rules := base()
+			if tt.customer != "" {
+				rules.LineModes[1] = tt.customer
+			}
+			opts := syncer.Options{LineMode: tt.profile, AdjustmentCap: money.MustParse("0.05")}
+			if tt.run != "" {
+				opts.CustomerModes = map[int64]syncer.LineMode{1: tt.run}
+			}
+			p := syncer.BuildPlan(snap, rules, mem.Set, mem.Caps, nil, opts).Invoices[0]
+			if p.Blocked() || len(p.Doc.Lines) != tt.wantLines {
+				t.Fatalf("lines = %d (%+v), problems %+v; want %d lines", len(p.Doc.Lines), p.Doc.Lines, p.Problems, tt.wantLines)
+			}
+			if !p.Doc.Total().Equal(money.MustParse("240.00")) {
+				t.Fatalf("total %s, want Autotask's 240.00", p.Doc.Total())
+			}
+		})
+	}
+	if _, err := mapping.LineModeRule(1, "verbose"); err == nil {
+		t.Fatal("an unknown line mode was accepted")
+	}
+}
