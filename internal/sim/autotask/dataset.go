@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/billbridge/billbridge/internal/atomicfile"
 	"github.com/billbridge/billbridge/internal/money"
 )
 
@@ -44,29 +44,17 @@ func LoadDataset(path string) (Dataset, error) {
 	return d, nil
 }
 
-// Save writes the dataset as JSON atomically: a temp file in the same
-// directory, synced, then renamed over path, so a crash never leaves half a
-// file.
+// Save writes the dataset as JSON atomically (see atomicfile), so a crash
+// never leaves half a file.
 func (d Dataset) Save(path string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("autotasksim: save dataset: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	enc := json.NewEncoder(tmp)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(d); err != nil {
-		tmp.Close()
 		return fmt.Errorf("autotasksim: save dataset: %w", err)
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("autotasksim: save dataset: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("autotasksim: save dataset: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	// 0o600: the data file holds customers' billing data.
+	if err := atomicfile.WriteFile(path, buf.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("autotasksim: save dataset: %w", err)
 	}
 	return nil

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/sim/simhttp"
 )
 
 const maxBody = 8 << 20
@@ -45,7 +47,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		At: s.opts.Now(), IntegrationCode: r.Header.Get("ApiIntegrationCode")}
 	record := func(status int) {
 		entry.Status = status
-		s.reqlog.add(entry)
+		s.reqlog.Add(entry)
 		s.log.Debug("autotasksim: request", "method", entry.Method, "path", entry.Path, "status", entry.Status,
 			"integration", entry.IntegrationCode)
 	}
@@ -57,12 +59,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}()
 
 	f := s.limits.nextFault()
-	if f.reset {
-		resetConnection(w)
+	if f.Reset {
+		simhttp.DropConnection(w)
 		return
 	}
-	if f.status != 0 {
-		writeErrors(sw, f.status, "Injected fault: the simulated server failed this request.")
+	if f.Status != 0 {
+		writeErrors(sw, f.Status, "Injected fault: the simulated server failed this request.")
 		return
 	}
 
@@ -89,7 +91,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	// Slow answers hold their thread slot, as on Autotask, so the delay is
 	// served inside route.
-	s.route(sw, r, rest, body, cred, delay+f.latency)
+	s.route(sw, r, rest, body, cred, delay+f.Latency)
 }
 
 func sleep(r *http.Request, d time.Duration) {
@@ -102,19 +104,6 @@ func sleep(r *http.Request, d time.Duration) {
 	case <-t.C:
 	case <-r.Context().Done():
 	}
-}
-
-// resetConnection drops the TCP connection without an HTTP answer.
-func resetConnection(w http.ResponseWriter) {
-	hj, ok := w.(http.Hijacker)
-	if !ok {
-		panic(http.ErrAbortHandler)
-	}
-	conn, _, err := hj.Hijack()
-	if err != nil {
-		panic(http.ErrAbortHandler)
-	}
-	conn.Close()
 }
 
 func cutFold(s, prefix string) (string, bool) {

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"sync"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/sim/simhttp"
 )
 
 // limits enforces Autotask's request threshold (per database, rolling hour),
@@ -32,7 +34,7 @@ func newLimits(o Options) *limits {
 func (l *limits) setFaults(f Faults) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.faults, l.burst, l.rng = f, f.Status429Burst, newRand(f.Seed)
+	l.faults, l.burst, l.rng = f, f.Status429Burst, simhttp.NewRand(f.Seed)
 }
 
 // scaled converts an Autotask duration to simulator time.
@@ -98,27 +100,23 @@ func (l *limits) release(key string) {
 	}
 }
 
-// fault decides the injected fault for one request.
-type fault struct {
-	reset   bool
-	status  int // 0 = none
-	latency time.Duration
-}
-
-func (l *limits) nextFault() fault {
+// nextFault draws the fault for one request. Autotask's order (a reset,
+// then the 429 burst, then an error) differs from the other simulators'
+// simhttp.FaultInjector, and the seeded sequences depend on it.
+func (l *limits) nextFault() simhttp.Fault {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	f := fault{latency: l.faults.Latency}
+	f := simhttp.Fault{Latency: l.faults.Latency}
 	switch {
 	case l.faults.ResetRate > 0 && l.rng.Float64() < l.faults.ResetRate:
-		f.reset = true
+		f.Reset = true
 	case l.burst > 0:
 		l.burst--
-		f.status = 429
+		f.Status = 429
 	case l.faults.ErrorRate > 0 && l.rng.Float64() < l.faults.ErrorRate:
-		f.status = l.faults.Status5xx
-		if f.status == 0 {
-			f.status = 500
+		f.Status = l.faults.Status5xx
+		if f.Status == 0 {
+			f.Status = 500
 		}
 	}
 	return f

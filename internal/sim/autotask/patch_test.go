@@ -74,7 +74,7 @@ func TestPersistenceSurvivesRestart(t *testing.T) {
 	if err := s1.Close(); err != nil {
 		t.Fatal(err)
 	}
-	matches, _ := filepath.Glob(file + ".tmp*")
+	matches, _ := filepath.Glob(file + ".*") // the temporary files of atomic writes
 	if len(matches) != 0 {
 		t.Fatalf("temp files left: %v", matches)
 	}

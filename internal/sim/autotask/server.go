@@ -7,18 +7,16 @@
 package autotasksim
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
-	"net"
-	"net/http"
 	"os"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/sim/simhttp"
 )
 
 // Credential is one API user the simulator accepts.
@@ -66,12 +64,8 @@ type Server struct {
 	udfNames map[string]map[string]string // entity → lower name → name
 
 	limits *limits
-	reqlog *requestLog
-
-	srvMu    sync.Mutex
-	httpSrv  *http.Server
-	listener net.Listener
-	url      string
+	reqlog simhttp.RequestLog[LoggedRequest]
+	srv    simhttp.Listener
 }
 
 // New validates the data (every field must exist in fields.json with the
@@ -120,7 +114,6 @@ func New(opts Options) (*Server, error) {
 		opts: opts, schema: sch, log: opts.Logger, st: st,
 		udfNames: collectUDFNames(st),
 		limits:   newLimits(opts),
-		reqlog:   &requestLog{},
 	}
 	return s, nil
 }
@@ -145,49 +138,17 @@ func collectUDFNames(st *store) map[string]map[string]string {
 
 // Start listens on addr (e.g. "127.0.0.1:0") and serves until Close.
 func (s *Server) Start(addr string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("autotasksim: listen %s: %w", addr, err)
-	}
-	s.srvMu.Lock()
-	s.listener = ln
-	s.url = "http://" + ln.Addr().String() + "/"
-	s.httpSrv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	srv := s.httpSrv
-	s.srvMu.Unlock()
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.log.Error("autotasksim: serve", "err", err)
-		}
-	}()
-	return nil
+	return s.srv.Start(addr, s.Handler(), s.log, "autotasksim")
 }
 
 // URL is the server's base URL, "http://127.0.0.1:PORT/".
-func (s *Server) URL() string {
-	s.srvMu.Lock()
-	defer s.srvMu.Unlock()
-	return s.url
-}
+func (s *Server) URL() string { return s.srv.URL() }
 
 // ZoneLookupURL replaces https://webservices.autotask.net/atservicesrest/.
 func (s *Server) ZoneLookupURL() string { return s.URL() + "atservicesrest/" }
 
 // Close stops the server. Data is already persisted after every change.
-func (s *Server) Close() error {
-	s.srvMu.Lock()
-	srv := s.httpSrv
-	s.srvMu.Unlock()
-	if srv == nil {
-		return nil
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(ctx); err != nil {
-		return srv.Close()
-	}
-	return nil
-}
+func (s *Server) Close() error { return s.srv.Close() }
 
 // SetFaults replaces the fault knobs (and restarts the random sequence).
 func (s *Server) SetFaults(f Faults) { s.limits.setFaults(f) }
@@ -211,8 +172,4 @@ func (s *Server) persist() error {
 		}
 	}
 	return d.Save(s.opts.DataFile)
-}
-
-func newRand(seed int64) *rand.Rand {
-	return rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15))
 }

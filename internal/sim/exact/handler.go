@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/sim/simhttp"
 )
 
 // apiError is a refused API call: Exact's OData error body with a status.
@@ -44,27 +45,6 @@ func (s *Server) Handler() http.Handler {
 	return s.observe(mux)
 }
 
-// bufferedResponse holds a response until it has been logged and the fault
-// knobs have decided whether it reaches the client.
-type bufferedResponse struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func (b *bufferedResponse) Header() http.Header { return b.header }
-func (b *bufferedResponse) Write(p []byte) (int, error) {
-	if b.status == 0 {
-		b.status = http.StatusOK
-	}
-	return b.body.Write(p)
-}
-func (b *bufferedResponse) WriteHeader(code int) {
-	if b.status == 0 {
-		b.status = code
-	}
-}
-
 // divisionOf reads the division number of an API path, 0 when it has none.
 func divisionOf(path string) int {
 	rest, ok := strings.CutPrefix(path, "/api/v1/")
@@ -86,53 +66,24 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		div := divisionOf(r.URL.Path)
 		entry := LoggedRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: string(body), At: s.now(), Division: div}
 		if r.URL.Path == "/api/oauth2/token" {
-			entry.Body = redactForm(body)
+			entry.Body = simhttp.RedactForm(body, "code", "refresh_token", "client_secret")
 		}
 		if r.URL.Path == "/api/oauth2/auth" {
-			entry.Query = redactForm([]byte(r.URL.RawQuery))
+			entry.Query = simhttp.RedactForm([]byte(r.URL.RawQuery), "code", "refresh_token", "client_secret")
 		}
-		f := s.limits.nextFault(r.URL.Path == "/api/oauth2/auth", div != 0)
-		if f.latency > 0 {
-			time.Sleep(f.latency)
+		f := s.faults.Next(r.URL.Path == "/api/oauth2/auth", div != 0)
+		if f.Latency > 0 {
+			time.Sleep(f.Latency)
 		}
-		if f.status != 0 {
-			entry.Status = f.status
-			s.reqlog.add(entry)
-			(&apiError{f.status, "Injected fault: " + http.StatusText(f.status)}).write(w)
+		if f.Status != 0 {
+			entry.Status = f.Status
+			s.reqlog.Add(entry)
+			(&apiError{f.Status, "Injected fault: " + http.StatusText(f.Status)}).write(w)
 			return
 		}
-		buf := &bufferedResponse{header: w.Header()}
-		next.ServeHTTP(buf, r)
-		if buf.status == 0 {
-			buf.status = http.StatusOK
-		}
-		if f.reset {
-			entry.Status = 0
-			s.reqlog.add(entry)
-			if hj, ok := w.(http.Hijacker); ok {
-				if conn, _, err := hj.Hijack(); err == nil {
-					conn.Close()
-					return
-				}
-			}
-			panic(http.ErrAbortHandler)
-		}
-		entry.Status = buf.status
-		s.reqlog.add(entry)
-		w.WriteHeader(buf.status)
-		_, _ = w.Write(buf.body.Bytes())
+		simhttp.ServeBuffered(w, r, next, f.Reset, func(status int) {
+			entry.Status = status
+			s.reqlog.Add(entry)
+		})
 	})
-}
-
-// redactForm keeps the field names of a form or query and hides the
-// values of the secret ones.
-func redactForm(body []byte) string {
-	parts := strings.Split(string(body), "&")
-	for i, p := range parts {
-		k, _, _ := strings.Cut(p, "=")
-		if slices.Contains([]string{"code", "refresh_token", "client_secret"}, k) {
-			parts[i] = k + "=REDACTED"
-		}
-	}
-	return strings.Join(parts, "&")
 }

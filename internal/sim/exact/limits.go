@@ -9,7 +9,7 @@ import (
 
 // limits enforces Exact's per app, per division limits in fixed windows
 // (a clock minute, a UTC day: Exact resets at the next full minute and at
-// midnight), the error block, and draws the injected faults.
+// midnight) and the error block.
 type limits struct {
 	opts Options
 	now  func() time.Time
@@ -18,9 +18,6 @@ type limits struct {
 	minute map[string]*window // app|division
 	day    map[string]*window
 	errs   map[string]*errorCount // app|division|endpoint
-	faults Faults
-	burst  int
-	rng    interface{ Float64() float64 }
 }
 
 type window struct {
@@ -36,15 +33,7 @@ type errorCount struct {
 }
 
 func newLimits(o Options) *limits {
-	l := &limits{opts: o, now: o.Now, minute: map[string]*window{}, day: map[string]*window{}, errs: map[string]*errorCount{}}
-	l.setFaults(o.Faults)
-	return l
-}
-
-func (l *limits) setFaults(f Faults) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.faults, l.burst, l.rng = f, f.Status429Burst, newRand(f.Seed)
+	return &limits{opts: o, now: o.Now, minute: map[string]*window{}, day: map[string]*window{}, errs: map[string]*errorCount{}}
 }
 
 func (l *limits) scaled(d time.Duration) time.Duration {
@@ -133,35 +122,4 @@ func (l *limits) countError(key string) {
 		e.blockedUntil = now.Add(time.Duration(e.blocks) * hour)
 		e.at = nil
 	}
-}
-
-// fault is the injected failure for one request.
-type fault struct {
-	reset   bool
-	status  int
-	latency time.Duration
-}
-
-// nextFault draws the fault for a request. The consent page is never
-// failed (it is the user's browser); 429 bursts only hit division calls.
-func (l *limits) nextFault(browser, division bool) fault {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	f := fault{latency: l.faults.Latency}
-	if browser {
-		return f
-	}
-	switch {
-	case division && l.burst > 0:
-		l.burst--
-		f.status = http.StatusTooManyRequests
-	case l.faults.ErrorRate > 0 && l.rng.Float64() < l.faults.ErrorRate:
-		f.status = l.faults.Status5xx
-		if f.status == 0 {
-			f.status = http.StatusInternalServerError
-		}
-	case l.faults.ResetRate > 0 && l.rng.Float64() < l.faults.ResetRate:
-		f.reset = true
-	}
-	return f
 }

@@ -16,18 +16,16 @@
 package exactsim
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
-	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/sim/simhttp"
 )
 
 // App is an app registered in Exact's App Center.
@@ -92,12 +90,9 @@ type Server struct {
 	st *state
 
 	limits *limits
-	reqlog *requestLog
-
-	srvMu    sync.Mutex
-	httpSrv  *http.Server
-	listener net.Listener
-	url      string
+	faults *simhttp.FaultInjector
+	reqlog simhttp.RequestLog[LoggedRequest]
+	srv    simhttp.Listener
 }
 
 // New returns a server that is not yet listening.
@@ -141,7 +136,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: opts, log: opts.Logger, ents: ents, apps: map[string]App{}, reqlog: &requestLog{}}
+	s := &Server{opts: opts, log: opts.Logger, ents: ents, apps: map[string]App{}}
 	for _, a := range opts.Apps {
 		if a.ClientID == "" || a.ClientSecret == "" {
 			return nil, fmt.Errorf("exactsim: app %q needs a client id and a secret", a.ClientID)
@@ -154,6 +149,7 @@ func New(opts Options) (*Server, error) {
 		s.apps[a.ClientID] = a
 	}
 	s.limits = newLimits(opts)
+	s.faults = simhttp.NewFaultInjector(simhttp.Faults(opts.Faults))
 	if err := s.loadState(); err != nil {
 		return nil, err
 	}
@@ -189,54 +185,20 @@ func (s *Server) scaled(d time.Duration) time.Duration {
 }
 
 // Start listens on addr (e.g. "127.0.0.1:0") and serves until Close.
-func (s *Server) Start(addr string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("exactsim: listen %s: %w", addr, err)
-	}
-	s.srvMu.Lock()
-	s.listener = ln
-	s.url = "http://" + ln.Addr().String() + "/"
-	s.httpSrv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	srv := s.httpSrv
-	s.srvMu.Unlock()
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.log.Error("exactsim: serve", "err", err)
-		}
-	}()
-	return nil
-}
+func (s *Server) Start(addr string) error { return s.srv.Start(addr, s.Handler(), s.log, "exactsim") }
 
 // URL is the server's base URL, "http://127.0.0.1:PORT/" (the country host).
-func (s *Server) URL() string {
-	s.srvMu.Lock()
-	defer s.srvMu.Unlock()
-	return s.url
-}
+func (s *Server) URL() string { return s.srv.URL() }
 
 func (s *Server) AuthURL() string    { return s.URL() + "api/oauth2/auth" }
 func (s *Server) TokenURL() string   { return s.URL() + "api/oauth2/token" }
 func (s *Server) APIBaseURL() string { return s.URL() + "api/v1/" }
 
 // Close stops the server. State is already persisted after every change.
-func (s *Server) Close() error {
-	s.srvMu.Lock()
-	srv := s.httpSrv
-	s.srvMu.Unlock()
-	if srv == nil {
-		return nil
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(ctx); err != nil {
-		return srv.Close()
-	}
-	return nil
-}
+func (s *Server) Close() error { return s.srv.Close() }
 
 // SetFaults replaces the fault knobs and restarts their random sequence.
-func (s *Server) SetFaults(f Faults) { s.limits.setFaults(f) }
+func (s *Server) SetFaults(f Faults) { s.faults.Set(simhttp.Faults(f)) }
 
 // Divisions are the divisions the demo user can reach.
 func (s *Server) Divisions() []Division { return slices.Clone(s.opts.Divisions) }
@@ -249,8 +211,4 @@ func (s *Server) persistLocked() {
 	if err := writeState(s.opts.DataFile, s.st); err != nil {
 		s.log.Error("exactsim: persist", "file", s.opts.DataFile, "err", err)
 	}
-}
-
-func newRand(seed int64) *rand.Rand {
-	return rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15))
 }

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/billbridge/billbridge/internal/sim/simhttp"
 )
 
 // handleAPI serves /v3/company/{realmId}/…: authentication, the realm
@@ -56,14 +58,11 @@ func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) {
 			_, _ = w.Write(e.body)
 			return
 		}
-		buf := &bufferedResponse{header: w.Header()}
-		s.route(buf, r, realmID, rest)
-		if buf.status == 0 {
-			buf.status = http.StatusOK
-		}
-		s.idem.finish(key, buf.status, buf.header, buf.body.Bytes())
-		w.WriteHeader(buf.status)
-		_, _ = w.Write(buf.body.Bytes())
+		rec := simhttp.NewRecorder(w.Header())
+		s.route(rec, r, realmID, rest)
+		s.idem.finish(key, rec.Status(), rec.Header(), rec.Body())
+		w.WriteHeader(rec.Status())
+		_, _ = w.Write(rec.Body())
 		return
 	}
 	s.route(w, r, realmID, rest)

@@ -1,8 +1,6 @@
 package qbosim
 
 import (
-	"math/rand/v2"
-	"net/http"
 	"strconv"
 	"sync"
 	"time"
@@ -10,7 +8,7 @@ import (
 
 // limits enforces Intuit's throttles per realm: requests per rolling
 // minute, requests in flight, and batch requests per rolling minute (which
-// also count as requests). It also draws the injected faults.
+// also count as requests).
 type limits struct {
 	opts Options
 	now  func() time.Time
@@ -19,21 +17,10 @@ type limits struct {
 	minute  map[string][]time.Time // realm → hits in the last (scaled) minute
 	batch   map[string][]time.Time
 	running map[string]int
-	faults  Faults
-	burst   int
-	rng     *rand.Rand
 }
 
 func newLimits(o Options) *limits {
-	l := &limits{opts: o, now: o.Now, minute: map[string][]time.Time{}, batch: map[string][]time.Time{}, running: map[string]int{}}
-	l.setFaults(o.Faults)
-	return l
-}
-
-func (l *limits) setFaults(f Faults) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.faults, l.burst, l.rng = f, f.Status429Burst, newRand(f.Seed)
+	return &limits{opts: o, now: o.Now, minute: map[string][]time.Time{}, batch: map[string][]time.Time{}, running: map[string]int{}}
 }
 
 func prune(hits []time.Time, now time.Time, window time.Duration) []time.Time {
@@ -75,35 +62,4 @@ func (l *limits) release(realm string) {
 	if l.running[realm]--; l.running[realm] <= 0 {
 		delete(l.running, realm)
 	}
-}
-
-// fault is the injected failure for one request.
-type fault struct {
-	reset   bool
-	status  int
-	latency time.Duration
-}
-
-// nextFault draws the fault for a request. The consent page is never failed
-// (it is the user's browser); 429 bursts only hit the API.
-func (l *limits) nextFault(browser, api bool) fault {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	f := fault{latency: l.faults.Latency}
-	if browser {
-		return f
-	}
-	switch {
-	case api && l.burst > 0:
-		l.burst--
-		f.status = http.StatusTooManyRequests
-	case l.faults.ErrorRate > 0 && l.rng.Float64() < l.faults.ErrorRate:
-		f.status = l.faults.Status5xx
-		if f.status == 0 {
-			f.status = http.StatusInternalServerError
-		}
-	case l.faults.ResetRate > 0 && l.rng.Float64() < l.faults.ResetRate:
-		f.reset = true
-	}
-	return f
 }

@@ -13,16 +13,14 @@
 package qbosim
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
-	"net"
-	"net/http"
 	"os"
 	"sync"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/sim/simhttp"
 )
 
 // App is an app registered on the simulated Intuit developer portal.
@@ -90,12 +88,9 @@ type Server struct {
 
 	limits *limits
 	idem   *idempotency
-	reqlog *requestLog
-
-	srvMu    sync.Mutex
-	httpSrv  *http.Server
-	listener net.Listener
-	url      string
+	faults *simhttp.FaultInjector
+	reqlog simhttp.RequestLog[LoggedRequest]
+	srv    simhttp.Listener
 }
 
 // New returns a server that is not yet listening.
@@ -133,7 +128,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: opts, log: opts.Logger, fields: fs, apps: map[string]App{}, reqlog: &requestLog{}}
+	s := &Server{opts: opts, log: opts.Logger, fields: fs, apps: map[string]App{}}
 	for _, a := range opts.Apps {
 		if a.ClientID == "" || a.ClientSecret == "" {
 			return nil, fmt.Errorf("qbosim: an app needs a ClientID and a ClientSecret")
@@ -151,6 +146,7 @@ func New(opts Options) (*Server, error) {
 		}
 	}
 	s.limits = newLimits(opts)
+	s.faults = simhttp.NewFaultInjector(simhttp.Faults(opts.Faults))
 	s.idem = newIdempotency()
 	if err := s.loadState(); err != nil {
 		return nil, err
@@ -187,31 +183,10 @@ func (s *Server) scaled(d time.Duration) time.Duration {
 }
 
 // Start listens on addr (e.g. "127.0.0.1:0") and serves until Close.
-func (s *Server) Start(addr string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("qbosim: listen %s: %w", addr, err)
-	}
-	s.srvMu.Lock()
-	s.listener = ln
-	s.url = "http://" + ln.Addr().String() + "/"
-	s.httpSrv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	srv := s.httpSrv
-	s.srvMu.Unlock()
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.log.Error("qbosim: serve", "err", err)
-		}
-	}()
-	return nil
-}
+func (s *Server) Start(addr string) error { return s.srv.Start(addr, s.Handler(), s.log, "qbosim") }
 
 // URL is the server's base URL, "http://127.0.0.1:PORT/".
-func (s *Server) URL() string {
-	s.srvMu.Lock()
-	defer s.srvMu.Unlock()
-	return s.url
-}
+func (s *Server) URL() string { return s.srv.URL() }
 
 func (s *Server) AuthorizeURL() string { return s.URL() + "connect/oauth2" }
 func (s *Server) TokenURL() string     { return s.URL() + "oauth2/v1/tokens/bearer" }
@@ -219,23 +194,10 @@ func (s *Server) RevokeURL() string    { return s.URL() + "v2/oauth2/tokens/revo
 func (s *Server) APIBaseURL() string   { return s.URL() + "v3/company/" }
 
 // Close stops the server. State is already persisted after every change.
-func (s *Server) Close() error {
-	s.srvMu.Lock()
-	srv := s.httpSrv
-	s.srvMu.Unlock()
-	if srv == nil {
-		return nil
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(ctx); err != nil {
-		return srv.Close()
-	}
-	return nil
-}
+func (s *Server) Close() error { return s.srv.Close() }
 
 // SetFaults replaces the fault knobs and restarts their random sequence.
-func (s *Server) SetFaults(f Faults) { s.limits.setFaults(f) }
+func (s *Server) SetFaults(f Faults) { s.faults.Set(simhttp.Faults(f)) }
 
 // persistLocked writes the state to DataFile; the caller holds s.mu.
 func (s *Server) persistLocked() {
@@ -245,8 +207,4 @@ func (s *Server) persistLocked() {
 	if err := writeState(s.opts.DataFile, s.st); err != nil {
 		s.log.Error("qbosim: persist", "file", s.opts.DataFile, "err", err)
 	}
-}
-
-func newRand(seed int64) *rand.Rand {
-	return rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15))
 }

@@ -7,8 +7,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/atomicfile"
 )
 
 // obj is one stored entity in its JSON form; numbers are json.Number so
@@ -85,23 +86,8 @@ func writeState(path string, st *state) error {
 	if err != nil {
 		return fmt.Errorf("qbosim: encode state: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("qbosim: write state: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(raw); err != nil {
-		tmp.Close()
-		return fmt.Errorf("qbosim: write state: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("qbosim: write state: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("qbosim: write state: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	// 0o600: the state holds tokens and client data; only the user reads it.
+	if err := atomicfile.WriteFile(path, raw, 0o600); err != nil {
 		return fmt.Errorf("qbosim: write state: %w", err)
 	}
 	return nil

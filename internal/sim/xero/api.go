@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/billbridge/billbridge/internal/sim/simhttp"
 )
 
 // call is one Accounting API request, handled under s.mu.
@@ -94,17 +96,14 @@ func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) {
 			_, _ = w.Write(e.body)
 			return
 		}
-		rec := &bufferedResponse{header: http.Header{}}
+		rec := simhttp.NewRecorder(http.Header{})
 		s.route(rec, r, g, tenant, body)
-		if rec.status == 0 {
-			rec.status = http.StatusOK
-		}
-		s.idem.finish(full, rec.status, rec.header, rec.body.Bytes())
-		for k, v := range rec.header {
+		s.idem.finish(full, rec.Status(), rec.Header(), rec.Body())
+		for k, v := range rec.Header() {
 			w.Header()[k] = v
 		}
-		w.WriteHeader(rec.status)
-		_, _ = w.Write(rec.body.Bytes())
+		w.WriteHeader(rec.Status())
+		_, _ = w.Write(rec.Body())
 		return
 	}
 	s.route(w, r, g, tenant, body)

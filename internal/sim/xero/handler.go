@@ -5,9 +5,10 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"slices"
 	"strings"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/sim/simhttp"
 )
 
 // problemJSON is the body of Xero's 401/403/404/429 answers.
@@ -72,27 +73,6 @@ func (s *Server) Handler() http.Handler {
 	return s.observe(mux)
 }
 
-// bufferedResponse holds a response until the fault knobs decide whether
-// it reaches the client.
-type bufferedResponse struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func (b *bufferedResponse) Header() http.Header { return b.header }
-func (b *bufferedResponse) Write(p []byte) (int, error) {
-	if b.status == 0 {
-		b.status = http.StatusOK
-	}
-	return b.body.Write(p)
-}
-func (b *bufferedResponse) WriteHeader(code int) {
-	if b.status == 0 {
-		b.status = code
-	}
-}
-
 // observe logs every request and applies the faults: 5xx before any work,
 // a dropped connection after the work (the "lost response" case), latency.
 func (s *Server) observe(next http.Handler) http.Handler {
@@ -101,55 +81,26 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		entry := LoggedRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: string(body), At: s.now(), Tenant: r.Header.Get("Xero-Tenant-Id")}
 		if r.URL.Path == "/identity/connect/token" || r.URL.Path == "/identity/connect/revocation" {
-			entry.Body = redactForm(body) // tokens, codes and secrets never reach the log
+			entry.Body = simhttp.RedactForm(body, "code", "code_verifier", "refresh_token", "client_secret", "token") // tokens, codes and secrets never reach the log
 		}
 		browser := strings.HasPrefix(r.URL.Path, "/identity/connect/authorize")
-		f := s.limits.nextFault(browser, strings.HasPrefix(r.URL.Path, "/api.xro/"))
-		if f.latency > 0 {
-			time.Sleep(f.latency)
+		f := s.faults.Next(browser, strings.HasPrefix(r.URL.Path, "/api.xro/"))
+		if f.Latency > 0 {
+			time.Sleep(f.Latency)
 		}
-		if f.status != 0 {
-			entry.Status = f.status
-			s.reqlog.add(entry)
-			if f.status == http.StatusTooManyRequests {
+		if f.Status != 0 {
+			entry.Status = f.Status
+			s.reqlog.Add(entry)
+			if f.Status == http.StatusTooManyRequests {
 				w.Header().Set("Retry-After", "1")
 				w.Header().Set("X-Rate-Limit-Problem", "minute")
 			}
-			(&problemJSON{Title: http.StatusText(f.status), Status: f.status, Detail: "Injected fault"}).write(w)
+			(&problemJSON{Title: http.StatusText(f.Status), Status: f.Status, Detail: "Injected fault"}).write(w)
 			return
 		}
-		buf := &bufferedResponse{header: w.Header()}
-		next.ServeHTTP(buf, r)
-		if buf.status == 0 {
-			buf.status = http.StatusOK
-		}
-		if f.reset {
-			entry.Status = 0
-			s.reqlog.add(entry)
-			if hj, ok := w.(http.Hijacker); ok {
-				if conn, _, err := hj.Hijack(); err == nil {
-					conn.Close()
-					return
-				}
-			}
-			panic(http.ErrAbortHandler)
-		}
-		entry.Status = buf.status
-		s.reqlog.add(entry)
-		w.WriteHeader(buf.status)
-		_, _ = w.Write(buf.body.Bytes())
+		simhttp.ServeBuffered(w, r, next, f.Reset, func(status int) {
+			entry.Status = status
+			s.reqlog.Add(entry)
+		})
 	})
-}
-
-// redactForm keeps the field names of a form body and hides the values of
-// the secret ones.
-func redactForm(body []byte) string {
-	parts := strings.Split(string(body), "&")
-	for i, p := range parts {
-		k, _, _ := strings.Cut(p, "=")
-		if slices.Contains([]string{"code", "code_verifier", "refresh_token", "client_secret", "token"}, k) {
-			parts[i] = k + "=REDACTED"
-		}
-	}
-	return strings.Join(parts, "&")
 }

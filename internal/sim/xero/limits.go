@@ -2,7 +2,6 @@ package xerosim
 
 import (
 	"math"
-	"math/rand/v2"
 	"net/http"
 	"strconv"
 	"sync"
@@ -11,7 +10,7 @@ import (
 
 // limits enforces Xero's rate limits: per organisation per rolling minute
 // and day, concurrent calls per organisation, and calls per minute per app
-// across organisations. It also draws the injected faults.
+// across organisations.
 type limits struct {
 	opts Options
 	now  func() time.Time
@@ -21,21 +20,10 @@ type limits struct {
 	day     map[string][]time.Time
 	app     map[string][]time.Time // client id → hits
 	running map[string]int
-	faults  Faults
-	burst   int
-	rng     *rand.Rand
 }
 
 func newLimits(o Options) *limits {
-	l := &limits{opts: o, now: o.Now, minute: map[string][]time.Time{}, day: map[string][]time.Time{}, app: map[string][]time.Time{}, running: map[string]int{}}
-	l.setFaults(o.Faults)
-	return l
-}
-
-func (l *limits) setFaults(f Faults) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.faults, l.burst, l.rng = f, f.Status429Burst, newRand(f.Seed)
+	return &limits{opts: o, now: o.Now, minute: map[string][]time.Time{}, day: map[string][]time.Time{}, app: map[string][]time.Time{}, running: map[string]int{}}
 }
 
 func (l *limits) scaled(d time.Duration) time.Duration {
@@ -114,35 +102,4 @@ func (a admission) headers(h http.Header) {
 		h.Set("X-Rate-Limit-Problem", a.problem)
 		h.Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(a.retryAfter.Seconds())))))
 	}
-}
-
-// fault is the injected failure for one request.
-type fault struct {
-	reset   bool
-	status  int
-	latency time.Duration
-}
-
-// nextFault draws the fault for a request. The consent page is never
-// failed (it is the user's browser); 429 bursts only hit the API.
-func (l *limits) nextFault(browser, api bool) fault {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	f := fault{latency: l.faults.Latency}
-	if browser {
-		return f
-	}
-	switch {
-	case api && l.burst > 0:
-		l.burst--
-		f.status = http.StatusTooManyRequests
-	case l.faults.ErrorRate > 0 && l.rng.Float64() < l.faults.ErrorRate:
-		f.status = l.faults.Status5xx
-		if f.status == 0 {
-			f.status = http.StatusInternalServerError
-		}
-	case l.faults.ResetRate > 0 && l.rng.Float64() < l.faults.ResetRate:
-		f.reset = true
-	}
-	return f
 }

@@ -1,10 +1,7 @@
 package xerosim
 
 import (
-	"encoding/json"
-	"fmt"
 	"io"
-	"sync"
 	"time"
 )
 
@@ -20,39 +17,11 @@ type LoggedRequest struct {
 	At     time.Time `json:"at"`
 }
 
-type requestLog struct {
-	mu   sync.Mutex
-	reqs []LoggedRequest
-}
-
-func (l *requestLog) add(r LoggedRequest) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.reqs = append(l.reqs, r)
-}
-
 // Requests returns a copy of the request log, oldest first.
-func (s *Server) Requests() []LoggedRequest {
-	s.reqlog.mu.Lock()
-	defer s.reqlog.mu.Unlock()
-	return append([]LoggedRequest(nil), s.reqlog.reqs...)
-}
+func (s *Server) Requests() []LoggedRequest { return s.reqlog.All() }
 
 // ResetRequestLog empties the request log.
-func (s *Server) ResetRequestLog() {
-	s.reqlog.mu.Lock()
-	defer s.reqlog.mu.Unlock()
-	s.reqlog.reqs = nil
-}
+func (s *Server) ResetRequestLog() { s.reqlog.Reset() }
 
 // WriteRequestLog writes the log as JSON lines.
-func (s *Server) WriteRequestLog(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, r := range s.Requests() {
-		if err := enc.Encode(r); err != nil {
-			return fmt.Errorf("xerosim: write request log: %w", err)
-		}
-	}
-	return nil
-}
+func (s *Server) WriteRequestLog(w io.Writer) error { return s.reqlog.WriteJSONLines(w, "xerosim") }

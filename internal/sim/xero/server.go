@@ -10,18 +10,15 @@
 package xerosim
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
-	"net"
-	"net/http"
 	"os"
 	"slices"
 	"sync"
 	"time"
 
+	"github.com/billbridge/billbridge/internal/sim/simhttp"
 	"github.com/billbridge/billbridge/internal/sim/xero/internal/specschema"
 )
 
@@ -96,12 +93,9 @@ type Server struct {
 
 	limits *limits
 	idem   *idempotency
-	reqlog *requestLog
-
-	srvMu    sync.Mutex
-	httpSrv  *http.Server
-	listener net.Listener
-	url      string
+	faults *simhttp.FaultInjector
+	reqlog simhttp.RequestLog[LoggedRequest]
+	srv    simhttp.Listener
 }
 
 // New returns a server that is not yet listening.
@@ -142,7 +136,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: opts, log: opts.Logger, schema: sch, clients: map[string]Client{}, reqlog: &requestLog{}}
+	s := &Server{opts: opts, log: opts.Logger, schema: sch, clients: map[string]Client{}}
 	for _, c := range opts.Clients {
 		if c.ClientID == "" {
 			return nil, fmt.Errorf("xerosim: a client has no ClientID")
@@ -150,6 +144,7 @@ func New(opts Options) (*Server, error) {
 		s.clients[c.ClientID] = c
 	}
 	s.limits = newLimits(opts)
+	s.faults = simhttp.NewFaultInjector(simhttp.Faults(opts.Faults))
 	s.idem = newIdempotency(s.scaled(6 * time.Minute))
 	if err := s.loadState(); err != nil {
 		return nil, err
@@ -187,31 +182,10 @@ func (s *Server) scaled(d time.Duration) time.Duration {
 }
 
 // Start listens on addr (e.g. "127.0.0.1:0") and serves until Close.
-func (s *Server) Start(addr string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("xerosim: listen %s: %w", addr, err)
-	}
-	s.srvMu.Lock()
-	s.listener = ln
-	s.url = "http://" + ln.Addr().String() + "/"
-	s.httpSrv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	srv := s.httpSrv
-	s.srvMu.Unlock()
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.log.Error("xerosim: serve", "err", err)
-		}
-	}()
-	return nil
-}
+func (s *Server) Start(addr string) error { return s.srv.Start(addr, s.Handler(), s.log, "xerosim") }
 
 // URL is the server's base URL, "http://127.0.0.1:PORT/".
-func (s *Server) URL() string {
-	s.srvMu.Lock()
-	defer s.srvMu.Unlock()
-	return s.url
-}
+func (s *Server) URL() string { return s.srv.URL() }
 
 func (s *Server) AuthorizeURL() string   { return s.URL() + "identity/connect/authorize" }
 func (s *Server) TokenURL() string       { return s.URL() + "identity/connect/token" }
@@ -220,23 +194,10 @@ func (s *Server) ConnectionsURL() string { return s.URL() + "connections" }
 func (s *Server) APIBaseURL() string     { return s.URL() + "api.xro/2.0/" }
 
 // Close stops the server. State is already persisted after every change.
-func (s *Server) Close() error {
-	s.srvMu.Lock()
-	srv := s.httpSrv
-	s.srvMu.Unlock()
-	if srv == nil {
-		return nil
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(ctx); err != nil {
-		return srv.Close()
-	}
-	return nil
-}
+func (s *Server) Close() error { return s.srv.Close() }
 
 // SetFaults replaces the fault knobs and restarts their random sequence.
-func (s *Server) SetFaults(f Faults) { s.limits.setFaults(f) }
+func (s *Server) SetFaults(f Faults) { s.faults.Set(simhttp.Faults(f)) }
 
 // persistLocked writes the state to DataFile; the caller holds s.mu.
 func (s *Server) persistLocked() {
@@ -246,10 +207,6 @@ func (s *Server) persistLocked() {
 	if err := writeState(s.opts.DataFile, s.st); err != nil {
 		s.log.Error("xerosim: persist", "file", s.opts.DataFile, "err", err)
 	}
-}
-
-func newRand(seed int64) *rand.Rand {
-	return rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15))
 }
 
 // Orgs are the organisations a user of this simulator can grant.

@@ -6,8 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/atomicfile"
 )
 
 // state is everything the simulator remembers; it is what DataFile holds.
@@ -74,23 +75,8 @@ func writeState(path string, st *state) error {
 	if err != nil {
 		return fmt.Errorf("xerosim: encode state: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("xerosim: write state: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(raw); err != nil {
-		tmp.Close()
-		return fmt.Errorf("xerosim: write state: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("xerosim: write state: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("xerosim: write state: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	// 0o600: the state holds tokens and client data; only the user reads it.
+	if err := atomicfile.WriteFile(path, raw, 0o600); err != nil {
 		return fmt.Errorf("xerosim: write state: %w", err)
 	}
 	return nil
