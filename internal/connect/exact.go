@@ -94,7 +94,7 @@ func exactHTTP(deps Deps, p store.Profile, prov oauth.Provider) *http.Client {
 	})
 	base := httpx.NewTransport(httpx.Options{Name: "exact", MaxConcurrent: exactConcurrent, MaxDelay: 60 * time.Second,
 		Logger: deps.logger(), Counter: deps.Counter})
-	return &http.Client{Transport: &oauth2.Transport{Source: ts, Base: base}}
+	return &http.Client{Transport: &reauth{ts: ts, next: &oauth2.Transport{Source: ts, Base: base}}}
 }
 
 // Exact returns a client for the profile's chosen Exact division.

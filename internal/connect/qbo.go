@@ -70,7 +70,7 @@ func qboHTTP(deps Deps, p store.Profile, prov oauth.Provider) *http.Client {
 	})
 	opts := qbo.HTTPOptions()
 	opts.Logger, opts.Counter = deps.logger(), deps.Counter
-	return &http.Client{Transport: &oauth2.Transport{Source: ts, Base: httpx.NewTransport(opts)}}
+	return &http.Client{Transport: &reauth{ts: ts, next: &oauth2.Transport{Source: ts, Base: httpx.NewTransport(opts)}}}
 }
 
 // QBO returns a client for the profile's QuickBooks Online company.

@@ -76,7 +76,7 @@ func xeroHTTP(deps Deps, p store.Profile, prov oauth.Provider) *http.Client {
 		Name: "xero", RatePerSecond: xeroRate, Burst: xeroBurst, MaxConcurrent: xeroConcurrent,
 		MaxDelay: 60 * time.Second, Logger: deps.logger(), Counter: deps.Counter,
 	})
-	return &http.Client{Transport: &oauth2.Transport{Source: ts, Base: base}}
+	return &http.Client{Transport: &reauth{ts: ts, next: &oauth2.Transport{Source: ts, Base: base}}}
 }
 
 // Xero returns a client for the profile's chosen Xero organisation.
