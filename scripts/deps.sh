@@ -21,7 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-command -v go >/dev/null || { echo "deps: Go is missing: install Go 1.24 or newer from go.dev (or /usr/local/go)"; exit 1; }
+command -v go >/dev/null || { echo "deps: Go is missing: install Go 1.26 or newer from go.dev (or /usr/local/go)"; exit 1; }
 if ! command -v node >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
 fi
