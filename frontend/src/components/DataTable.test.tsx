@@ -32,6 +32,11 @@ describe("DataTable", () => {
     expect(screen.getByText("Company 9999")).toBeTruthy();
   });
 
+  it("counts one row in the singular", () => {
+    render(<DataTable label="One" rows={[{ id: 1, name: "Only" }]} columns={columns} />);
+    expect(screen.getByText("1 row")).toBeTruthy();
+  });
+
   it("sorts when a header is clicked", async () => {
     const rows = [
       { id: 2, name: "Beta" },

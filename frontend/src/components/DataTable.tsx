@@ -9,6 +9,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { plural } from "../lib/format";
 
 // DataTable is the one table of the app: sortable, filterable, and virtualised
 // so ten thousand history rows or mappings scroll without rendering them all.
@@ -74,8 +75,8 @@ export function DataTable<T>({
         />
         <span className="muted" aria-live="polite">
           {model.rows.length === rows.length
-            ? `${rows.length.toLocaleString("en-US")} rows`
-            : `${model.rows.length.toLocaleString("en-US")} of ${rows.length.toLocaleString("en-US")} rows`}
+            ? plural("row", rows.length)
+            : `${model.rows.length.toLocaleString("en-US")} of ${plural("row", rows.length)}`}
         </span>
       </div>
       <div role="table" aria-label={label} aria-rowcount={model.rows.length + 1} className="datatable-grid">

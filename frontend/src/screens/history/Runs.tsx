@@ -9,15 +9,15 @@ import { statusLabel, statusTone } from "../sync/logic";
 
 const runColumns: ColumnDef<Run, any>[] = [
   { accessorKey: "id", header: "Run", size: 60 },
-  { accessorKey: "startedAt", header: "Started", size: 150, cell: (c) => formatDateTime(String(c.getValue())) },
-  { accessorKey: "profileName", header: "Profile", size: 160 },
+  { accessorKey: "startedAt", header: "Started", size: 170, cell: (c) => formatDateTime(String(c.getValue())) },
+  { accessorKey: "profileName", header: "Profile", size: 200 },
   { accessorKey: "kind", header: "Kind", size: 70 },
   { accessorKey: "status", header: "Status", size: 80, cell: (c) => <span className={`badge ${c.row.original.status === "failed" ? "bad" : c.row.original.status === "done" ? "ok" : "warn"}`}>{c.row.original.status}</span> },
-  { accessorKey: "thru", header: "Through", size: 100 },
-  { accessorKey: "sent", header: "Sent", size: 60 },
-  { accessorKey: "failed", header: "Failed", size: 60 },
-  { accessorKey: "blocked", header: "Blocked", size: 70 },
-  { accessorKey: "writtenBack", header: "Written back", size: 100 },
+  { accessorKey: "thru", header: "Through", size: 110 },
+  { accessorKey: "sent", header: "Sent", size: 70 },
+  { accessorKey: "failed", header: "Failed", size: 80 },
+  { accessorKey: "blocked", header: "Blocked", size: 90 },
+  { accessorKey: "writtenBack", header: "Written back", size: 130 },
   {
     id: "open",
     header: "",
