@@ -153,6 +153,14 @@ test("history: the Runs tab lists the sync and opens its lines", async (page) =>
   await page.screenshot({ path: path.join(out, "history-run-lines.png") });
 });
 
+test("the dashboard shows the last sync and the schedule", async (page) => {
+  await page.goto(`${base}/#/dashboard`);
+  const status = page.getByRole("region", { name: "Sync status" });
+  await status.getByText(/^Run \d+ for Demo MSP .*: \d+ sent/).waitFor();
+  await status.getByText(/Automatic sync: Paused/).waitFor();
+  await page.screenshot({ path: path.join(out, "dashboard-after-sync.png") });
+});
+
 test("a bad Autotask user name shows what to fix", async (page) => {
   await page.goto(`${base}/#/connections`);
   await page.getByLabel("Profile name").fill("Bad Input Ltd");

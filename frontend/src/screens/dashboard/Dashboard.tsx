@@ -4,10 +4,21 @@ import { useStore } from "../../stores/store";
 import { hashFor } from "../../lib/sections";
 import { nextStep } from "./nextStep";
 import { Welcome } from "./Welcome";
+import { useEffect } from "react";
+import { loadRuns, runsStore } from "../../stores/runs";
+import { loadSchedule, scheduleStore } from "../../stores/schedule";
+import { lastRunText } from "./status";
+import { scheduleText } from "../settings/schedule";
 
 export function Dashboard() {
   const { list, loaded } = useStore(profilesStore);
   const step = nextStep(list);
+  const { runs } = useStore(runsStore);
+  const schedule = useStore(scheduleStore);
+  useEffect(() => {
+    void loadRuns(false);
+    void loadSchedule();
+  }, []);
   return (
     <Page title="Dashboard" subtitle="Month-end billing, from Autotask to your books.">
       {loaded && list.length === 0 ? <Welcome /> : null}
@@ -18,6 +29,13 @@ export function Dashboard() {
           <a className="button primary" href={hashFor(step.section)}>
             {step.action}
           </a>
+        </section>
+      ) : null}
+      {loaded && list.length > 0 ? (
+        <section className="card" aria-label="Sync status">
+          <h2>Sync</h2>
+          <p>{lastRunText(runs)}</p>
+          {schedule ? <p className="muted">Automatic sync: {scheduleText(schedule)}</p> : null}
         </section>
       ) : null}
       <div className="cards">
