@@ -59,6 +59,9 @@ func runDesktop(g globals) error {
 				if _, err := svc.demo.Start(); err != nil {
 					logger.Error("start the demo", "err", err)
 				}
+				// The window may have asked for profiles before the demo's
+				// credentials were in the keychain: tell it to ask again.
+				runtime.EventsEmit(ctx, "profiles:changed")
 			}
 		},
 		OnShutdown: func(context.Context) {

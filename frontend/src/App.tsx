@@ -4,7 +4,7 @@ import { applyTheme, resolveTheme } from "./lib/theme";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { useStore } from "./stores/store";
 import { loadSettings, settingsStore } from "./stores/settings";
-import { loadProfiles } from "./stores/profiles";
+import { loadProfiles, watchProfiles } from "./stores/profiles";
 import { Dashboard } from "./screens/dashboard/Dashboard";
 import { Connections } from "./screens/connections/Connections";
 import { Mappings } from "./screens/mappings/Mappings";
@@ -50,6 +50,7 @@ export function App() {
   useEffect(() => {
     void loadSettings();
     void loadProfiles();
+    return watchProfiles();
   }, []);
   const Screen = screens[section];
   return (

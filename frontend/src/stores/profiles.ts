@@ -1,4 +1,5 @@
 import * as Profiles from "../../wailsjs/go/app/Profiles";
+import { EventsOn } from "../../wailsjs/runtime/runtime";
 import type { app } from "../../wailsjs/go/models";
 import { attempt } from "./errors";
 import { createStore } from "./store";
@@ -67,4 +68,10 @@ export async function chooseXeroOrganisation(profileId: number, org: XeroOrg): P
   const p = await attempt(() => Profiles.ChooseXeroOrganisation(profileId, org));
   if (p) await loadProfiles();
   return p;
+}
+
+/** watchProfiles reloads the profiles when Go says they changed (the demo
+ * started after the window loaded); it returns the unsubscribe function. */
+export function watchProfiles(): () => void {
+  return EventsOn("profiles:changed", () => void loadProfiles());
 }
