@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"sort"
 	"strconv"
@@ -245,4 +246,84 @@ func kindLabel(kind string) string {
 		return "payment term"
 	}
 	return "all"
+}
+
+// CompareRowDTO is one billing code against the ledger's items.
+type CompareRowDTO struct {
+	CodeID         int64  `json:"codeId"`
+	CodeName       string `json:"codeName"`
+	ExternalNumber string `json:"externalNumber"`
+	AutotaskPrice  string `json:"autotaskPrice"`
+	ItemCode       string `json:"itemCode"`
+	ItemName       string `json:"itemName"`
+	LedgerPrice    string `json:"ledgerPrice"`
+	Status         string `json:"status"` // match, differs, missing
+	MatchedBy      string `json:"matchedBy"`
+	Why            string `json:"why"`
+}
+
+// Compare is the report of billing codes against the ledger's items:
+// matches, differences and missing items, missing first.
+func (m *Mappings) Compare(profileID int64) ([]CompareRowDTO, error) {
+	src, rows, _, err := m.read(m.deps.Lifecycle.Context(), profileID)
+	if err != nil {
+		return nil, fmt.Errorf("app: compare billing codes: %w", err)
+	}
+	out := []CompareRowDTO{}
+	for _, r := range mapping.Compare(src.Codes, src.Items, mapping.FromStore(rows, "")) {
+		out = append(out, CompareRowDTO{CodeID: r.CodeID, CodeName: r.CodeName, ExternalNumber: r.ExternalNumber,
+			AutotaskPrice: r.AutotaskPrice.StringFixed(2), ItemCode: r.ItemCode, ItemName: r.ItemName,
+			LedgerPrice: r.LedgerPrice.StringFixed(2), Status: r.Status, MatchedBy: r.MatchedBy, Why: r.Why})
+	}
+	return out, nil
+}
+
+// CreateMissingItems creates in the ledger every item the comparison found
+// missing, on the mapped (or the default) income account, and returns how
+// many it created.
+func (m *Mappings) CreateMissingItems(profileID int64) (int, error) {
+	ctx := m.deps.Lifecycle.Context()
+	src, rows, _, err := m.read(ctx, profileID)
+	if err != nil {
+		return 0, fmt.Errorf("app: create missing items: %w", err)
+	}
+	rules := mapping.FromStore(rows, "")
+	items := mapping.MissingItems(mapping.Compare(src.Codes, src.Items, rules), rules, src.IncomeAccount())
+	if len(items) == 0 {
+		return 0, nil
+	}
+	p, err := m.deps.Store.Profile(ctx, profileID)
+	if err != nil {
+		return 0, fmt.Errorf("app: create missing items: %w", err)
+	}
+	lg, err := connect.Ledger(ctx, m.deps.connectDeps(), p)
+	if err != nil {
+		return 0, fmt.Errorf("app: create missing items: %w", err)
+	}
+	codes := make([]string, 0, len(items))
+	for _, it := range items {
+		codes = append(codes, it.Code)
+	}
+	// The same missing items always give the same key, so a retried click
+	// cannot create them twice.
+	sum := sha256.Sum256([]byte(strings.Join(codes, "\x00")))
+	results, err := lg.CreateItems(ctx, items, fmt.Sprintf("profile-%d-items-%x", profileID, sum[:12]))
+	if err != nil {
+		return 0, fmt.Errorf("app: create missing items: %w", err)
+	}
+	created := 0
+	var refused []string
+	for i, r := range results {
+		if r.Err != nil {
+			refused = append(refused, fmt.Sprintf("%s (%v)", items[i].Code, r.Err))
+			continue
+		}
+		created++
+	}
+	audit(m.deps, profileID, "items.create", fmt.Sprintf("Created %d missing items in the ledger", created))
+	if len(refused) > 0 {
+		return created, apperr.New(apperr.Invalid, fmt.Sprintf("The ledger refused %d of the items: %s", len(refused), strings.Join(refused, "; ")),
+			"Fix the item in the ledger (or change the billing code's name or external number in Autotask), then compare again.")
+	}
+	return created, nil
 }

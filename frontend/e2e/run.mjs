@@ -79,6 +79,22 @@ test("mappings: accepting all suggestions raises the coverage", async (page) => 
 });
 
 let readyBefore = 0;
+test("mappings: compare billing codes with the ledger's items and create the missing ones", async (page) => {
+  await page.goto(`${base}/#/mappings`);
+  const report = page.getByRole("region", { name: "Compare billing codes and items" });
+  await report.getByRole("button", { name: "Compare" }).click();
+  const summary = report.getByRole("status", { name: "Compare summary" });
+  await summary.getByText(/\d+ missing/).waitFor({ timeout: 60000 });
+  const before = await summary.innerText();
+  const missing = Number(/(\d+) missing/.exec(before)[1]);
+  assert(missing > 0, `nothing missing before any sync: ${before}`);
+  await page.screenshot({ path: path.join(out, "mappings-compare.png"), fullPage: true });
+  await report.getByRole("button", { name: `Create ${missing} missing items in the ledger` }).click();
+  await summary.getByText(`created ${missing} items`).waitFor({ timeout: 60000 });
+  const after = await summary.innerText();
+  assert(/· 0 missing/.test(after), `still missing after creating: ${after}`);
+});
+
 test("sync: preview shows ready invoices and blocking problems with fixes, then sends", async (page) => {
   await page.goto(`${base}/#/sync`);
   const form = page.getByRole("form", { name: "Sync options" });

@@ -50,3 +50,15 @@ export async function clearMapping(profileId: number, kind: MappingKind, sourceK
   });
   if (ok) await loadMappings(profileId);
 }
+
+export type CompareRow = app.CompareRowDTO;
+
+/** compareItems is the report of billing codes against the ledger's items. */
+export function compareItems(profileId: number): Promise<CompareRow[] | undefined> {
+  return attempt(() => Mappings.Compare(profileId));
+}
+
+/** createMissingItems creates the missing items and says how many. */
+export function createMissingItems(profileId: number): Promise<number | undefined> {
+  return attempt(() => Mappings.CreateMissingItems(profileId));
+}

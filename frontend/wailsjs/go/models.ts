@@ -78,6 +78,36 @@ export namespace app {
 	        this.label = source["label"];
 	    }
 	}
+	export class CompareRowDTO {
+	    codeId: number;
+	    codeName: string;
+	    externalNumber: string;
+	    autotaskPrice: string;
+	    itemCode: string;
+	    itemName: string;
+	    ledgerPrice: string;
+	    status: string;
+	    matchedBy: string;
+	    why: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CompareRowDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.codeId = source["codeId"];
+	        this.codeName = source["codeName"];
+	        this.externalNumber = source["externalNumber"];
+	        this.autotaskPrice = source["autotaskPrice"];
+	        this.itemCode = source["itemCode"];
+	        this.itemName = source["itemName"];
+	        this.ledgerPrice = source["ledgerPrice"];
+	        this.status = source["status"];
+	        this.matchedBy = source["matchedBy"];
+	        this.why = source["why"];
+	    }
+	}
 	export class CreateProfileInput {
 	    name: string;
 	

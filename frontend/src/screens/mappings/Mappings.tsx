@@ -4,6 +4,7 @@ import { Page } from "../../components/Page";
 import { EmptyState } from "../../components/EmptyState";
 import { DataTable } from "../../components/DataTable";
 import { Tabs } from "../../components/Tabs";
+import { CompareReport } from "./CompareReport";
 import { ProfilePicker, connectedToBoth, useUsableProfiles } from "../../components/ProfilePicker";
 import { useStore } from "../../stores/store";
 import {
@@ -120,6 +121,7 @@ export function Mappings() {
             <DataTable label="Customers" rows={rowsOf.customers} columns={cols.customers} getRowId={(r) => String(r.companyId)} searchPlaceholder="Search companies" height={420} />
           ) : null}
           {tab === "terms" ? <DataTable label="Payment terms" rows={rowsOf.terms} columns={cols.terms} getRowId={(r) => String(r.id)} searchPlaceholder="Search terms" height={420} /> : null}
+          <CompareReport profileId={profileId} />
         </>
       ) : null}
     </Page>

@@ -6,6 +6,10 @@ export function AcceptAll(arg1:number,arg2:string):Promise<number>;
 
 export function Clear(arg1:number,arg2:string,arg3:string):Promise<void>;
 
+export function Compare(arg1:number):Promise<Array<app.CompareRowDTO>>;
+
+export function CreateMissingItems(arg1:number):Promise<number>;
+
 export function Load(arg1:number):Promise<app.MappingsDTO>;
 
 export function Save(arg1:app.MappingInput):Promise<void>;

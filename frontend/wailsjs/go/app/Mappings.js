@@ -10,6 +10,14 @@ export function Clear(arg1, arg2, arg3) {
   return window['go']['app']['Mappings']['Clear'](arg1, arg2, arg3);
 }
 
+export function Compare(arg1) {
+  return window['go']['app']['Mappings']['Compare'](arg1);
+}
+
+export function CreateMissingItems(arg1) {
+  return window['go']['app']['Mappings']['CreateMissingItems'](arg1);
+}
+
 export function Load(arg1) {
   return window['go']['app']['Mappings']['Load'](arg1);
 }
