@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
-	"strconv"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/msdate"
 )
 
 // Date is a calendar date as Exact uses for EntryDate, DueDate,
@@ -93,10 +93,6 @@ func unmarshalTime(b []byte) (time.Time, error) {
 	return parseTime(s)
 }
 
-// msDate matches the .NET JSON date Exact writes: milliseconds since the Unix
-// epoch in UTC, with an offset on some endpoints, e.g. /Date(1574208000000)/.
-var msDate = regexp.MustCompile(`^/Date\((-?\d+)([+-]\d{4})?\)/$`)
-
 var isoLayouts = []string{
 	time.RFC3339Nano,
 	"2006-01-02T15:04:05.9999999",
@@ -106,12 +102,11 @@ var isoLayouts = []string{
 }
 
 func parseTime(s string) (time.Time, error) {
-	if m := msDate.FindStringSubmatch(s); m != nil {
-		ms, err := strconv.ParseInt(m[1], 10, 64)
+	if t, ok, err := msdate.Parse(s); ok {
 		if err != nil {
-			return time.Time{}, fmt.Errorf("exact: date %q: %w", s, err)
+			return time.Time{}, fmt.Errorf("exact: %w", err)
 		}
-		return time.UnixMilli(ms).UTC(), nil
+		return t.UTC(), nil
 	}
 	for _, layout := range isoLayouts {
 		if t, err := time.Parse(layout, s); err == nil {

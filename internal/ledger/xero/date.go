@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
-	"strconv"
 	"time"
+
+	"github.com/billbridge/billbridge/internal/msdate"
 )
 
 // Date is a calendar date as Xero uses for Date, DueDate and the like. It
@@ -89,11 +89,6 @@ func unmarshalXeroTime(b []byte) (time.Time, error) {
 	return parseXeroTime(s)
 }
 
-// msDate matches Xero's .NET JSON date: milliseconds since the Unix epoch
-// and an optional offset, e.g. /Date(1574208000000+0000)/. The milliseconds
-// are UTC; the offset only says which zone the value was recorded in.
-var msDate = regexp.MustCompile(`^/Date\((-?\d+)([+-]\d{4})?\)/$`)
-
 // isoLayouts are the ISO forms Xero writes (DateString, UpdatedDateUTCString)
 // and the spec's request form.
 var isoLayouts = []string{
@@ -104,20 +99,9 @@ var isoLayouts = []string{
 }
 
 func parseXeroTime(s string) (time.Time, error) {
-	if m := msDate.FindStringSubmatch(s); m != nil {
-		ms, err := strconv.ParseInt(m[1], 10, 64)
+	if t, ok, err := msdate.Parse(s); ok {
 		if err != nil {
-			return time.Time{}, fmt.Errorf("xero: date %q: %w", s, err)
-		}
-		t := time.UnixMilli(ms).UTC()
-		if m[2] != "" {
-			h, _ := strconv.Atoi(m[2][1:3])
-			mi, _ := strconv.Atoi(m[2][3:5])
-			off := h*3600 + mi*60
-			if m[2][0] == '-' {
-				off = -off
-			}
-			t = t.In(time.FixedZone("", off))
+			return time.Time{}, fmt.Errorf("xero: %w", err)
 		}
 		return t, nil
 	}
