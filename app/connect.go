@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -91,14 +90,7 @@ func (p *Profiles) ConnectXero(profileID int64) ([]XeroOrgDTO, error) {
 	if err != nil {
 		return nil, fmt.Errorf("app: connect xero: %w", err)
 	}
-	open := func(u string) error {
-		if p.deps.OpenBrowser == nil {
-			return apperr.New(apperr.Unavailable, "Billbridge cannot open a browser here", "Open Billbridge on a computer with a desktop and a web browser.")
-		}
-		p.deps.OpenBrowser(ctx, u)
-		return nil
-	}
-	conns, err := connect.ConnectXero(ctx, p.deps.connectDeps(), pr, open)
+	conns, err := connect.ConnectXero(ctx, p.deps.connectDeps(), pr, p.deps.opener(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("app: connect xero: %w", err)
 	}
@@ -124,7 +116,3 @@ func (p *Profiles) ChooseXeroOrganisation(profileID int64, org XeroOrgDTO) (Prof
 	p.audit(profileID, "xero.organisation", fmt.Sprintf("Invoices will go to the Xero organisation %s", org.TenantName))
 	return profileDTO(p.deps, pr), nil
 }
-
-// browserOpener opens an address in the user's browser (Wails' runtime in the
-// app; absent in tests and headless runs).
-type browserOpener func(ctx context.Context, url string)

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"sync"
 
+	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/connect"
 	"github.com/billbridge/billbridge/internal/secrets"
 	"github.com/billbridge/billbridge/internal/store"
@@ -57,4 +58,20 @@ func (l *Lifecycle) Context() context.Context {
 // OAuth refreshes live in the data folder.
 func (d Deps) connectDeps() connect.Deps {
 	return connect.Deps{Store: d.Store, Secrets: d.Secrets, Logger: d.Logger, LockDir: d.DataDir}
+}
+
+// browserOpener opens an address in the user's browser (Wails' runtime in the
+// app; absent in tests and headless runs).
+type browserOpener func(ctx context.Context, url string)
+
+// opener is how the OAuth sign-ins show their page: the system browser, or,
+// where there is none, an error that gives the address to open by hand.
+func (d Deps) opener(ctx context.Context) func(string) error {
+	return func(u string) error {
+		if d.OpenBrowser == nil {
+			return apperr.New(apperr.Unavailable, "Billbridge cannot open a browser here", "Open this address in your browser: "+u)
+		}
+		d.OpenBrowser(ctx, u)
+		return nil
+	}
 }

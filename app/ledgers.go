@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -110,7 +109,7 @@ func (l *Ledgers) ConnectQBO(profileID int64) (ProfileDTO, error) {
 	if err != nil {
 		return ProfileDTO{}, fmt.Errorf("app: connect quickbooks: %w", err)
 	}
-	p, err = connect.ConnectQBO(ctx, l.deps.connectDeps(), p, "", l.opener(ctx))
+	p, err = connect.ConnectQBO(ctx, l.deps.connectDeps(), p, "", l.deps.opener(ctx))
 	if err != nil {
 		return ProfileDTO{}, fmt.Errorf("app: connect quickbooks: %w", err)
 	}
@@ -151,7 +150,7 @@ func (l *Ledgers) PasteStart(profileID int64, ledger, redirectURL, country strin
 	default:
 		return "", apperr.New(apperr.Invalid, fmt.Sprintf("Unknown ledger %q", ledger), "Choose QuickBooks Online or Exact Online.")
 	}
-	if err := l.opener(ctx)(authURL); err != nil {
+	if err := l.deps.opener(ctx)(authURL); err != nil {
 		return "", err
 	}
 	return authURL, nil
@@ -229,14 +228,4 @@ func (l *Ledgers) ChooseExactDivision(profileID int64, d ExactDivisionDTO) (Prof
 	}
 	audit(l.deps, p.ID, "exact.division", "Invoices will go to the Exact division "+d.Description)
 	return profileDTO(l.deps, p), nil
-}
-
-func (l *Ledgers) opener(ctx context.Context) func(string) error {
-	return func(u string) error {
-		if l.deps.OpenBrowser == nil {
-			return apperr.New(apperr.Unavailable, "Billbridge cannot open a browser here", "Open this address in your browser: "+u)
-		}
-		l.deps.OpenBrowser(ctx, u)
-		return nil
-	}
 }
