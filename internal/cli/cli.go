@@ -62,7 +62,9 @@ func commands() map[string]command {
 		"demo":    {"the whole month end on simulated Autotask and Xero: demo [--invoices N] [--autotask-url URL --xero-url URL]", runDemo},
 		"profile": {"manage profiles: profile list|create NAME|autotask --profile P --user EMAIL|test --profile P|map --profile P|delete NAME", runProfile},
 		"sync":    {"send Autotask invoices to the ledger: sync --profile NAME [--dry-run] [--thru YYYY-MM-DD] [--max-age-days N] [--ledger-numbers]", runSync},
-		"export":  {"export billing items: export --profile NAME --format csv|xlsx|sage-xml|iif --from YYYY-MM-DD --to YYYY-MM-DD -o FILE", runExport},
+		"export":  {"export billing items: export --profile NAME --format csv|xlsx|sage-xml|iif|sage50-csv|xero-csv|qbo-csv|sage50us-csv --from YYYY-MM-DD --to YYYY-MM-DD -o FILE", runExport},
+
+		"accounts": {"Autotask companies ⇄ Exact accounts: accounts --profile NAME [--direction to-ledger|to-autotask|both] [--dry-run]", runAccounts},
 	}
 }
 

@@ -20,6 +20,7 @@ type Account struct {
 	Email                 string   `json:"Email,omitempty"`
 	Phone                 string   `json:"Phone,omitempty"`
 	Website               string   `json:"Website,omitempty"`
+	SearchCode            string   `json:"SearchCode,omitempty"`
 	AddressLine1          string   `json:"AddressLine1,omitempty"`
 	AddressLine2          string   `json:"AddressLine2,omitempty"`
 	AddressLine3          string   `json:"AddressLine3,omitempty"`
@@ -37,7 +38,7 @@ type Account struct {
 }
 
 var accountFields = []string{
-	"ID", "Code", "Name", "Status", "IsSales", "Email", "Phone", "Website",
+	"ID", "Code", "Name", "Status", "IsSales", "Email", "Phone", "Website", "SearchCode",
 	"AddressLine1", "AddressLine2", "AddressLine3", "City", "Postcode", "State", "Country",
 	"VATNumber", "SalesVATCode", "SalesCurrency", "PaymentConditionSales", "Blocked", "Modified",
 }
@@ -147,6 +148,9 @@ func (c *Client) UpdateAccount(ctx context.Context, id string, ch AccountChanges
 	}
 	if ch.Name != nil && strings.TrimSpace(*ch.Name) == "" {
 		return invalid(doc, "Name", "would become empty", "Give the company a name in Autotask.")
+	}
+	if err := checkAccountText(doc, ch.texts()); err != nil {
+		return err
 	}
 	if ch.Country != nil && *ch.Country != "" && !isCountry(*ch.Country) {
 		return invalid(doc, "Country", fmt.Sprintf("%q is not a two-letter ISO country code", *ch.Country),

@@ -10,15 +10,15 @@ import (
 	"github.com/billbridge/billbridge/internal/money"
 )
 
-// customerAccount is an account with its SearchCode, where the Autotask
-// company number goes when it is not numeric (Exact's Code must be).
+// customerAccount is an account as the adapter reads it; its SearchCode
+// holds the Autotask company number when that is not numeric (Exact's Code
+// must be).
 type customerAccount struct {
 	Account
-	SearchCode string `json:"SearchCode,omitempty"`
 }
 
 func customerList(op string) list {
-	return list{op: op, path: "crm/Accounts", query: Query{Select: append(append([]string{}, accountFields...), "SearchCode")}}
+	return list{op: op, path: "crm/Accounts", query: Query{Select: append([]string{}, accountFields...)}}
 }
 
 // numberOf is the Autotask company number an account carries: its

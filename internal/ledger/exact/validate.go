@@ -3,7 +3,6 @@ package exact
 import (
 	"context"
 	"fmt"
-	"net/mail"
 	"strings"
 
 	"github.com/billbridge/billbridge/internal/apperr"
@@ -120,10 +119,8 @@ func (c *Client) ValidateAccount(a Account) error {
 	if a.Country != "" && !isCountry(a.Country) {
 		return invalid(doc, "Country", fmt.Sprintf("%q is not a two-letter ISO country code", a.Country), "Set the company's country in Autotask.")
 	}
-	if a.Email != "" {
-		if _, err := mail.ParseAddress(a.Email); err != nil {
-			return invalid(doc, "Email", fmt.Sprintf("%q is not an e-mail address", a.Email), "Correct the company's e-mail address in Autotask.")
-		}
+	if err := checkAccountText(doc, a.texts()); err != nil {
+		return err
 	}
 	if err := c.checkCode(doc, "PaymentConditionSales", &a.PaymentConditionSales, "payment condition"); err != nil {
 		return err

@@ -167,8 +167,8 @@ func (s *Server) entityInformation(w http.ResponseWriter, e *entity) {
 		return "None"
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"info": map[string]any{
-		"name": e.internal, "canCreate": false, "canDelete": false, "canQuery": true, "canUpdate": e.canUpdate,
-		"userAccessForCreate": access(false), "userAccessForDelete": access(false),
+		"name": e.internal, "canCreate": e.canCreate, "canDelete": false, "canQuery": true, "canUpdate": e.canUpdate,
+		"userAccessForCreate": access(e.canCreate), "userAccessForDelete": access(false),
 		"userAccessForQuery": access(true), "userAccessForUpdate": access(e.canUpdate),
 		"hasUserDefinedFields": e.hasUDFs, "supportsWebhookCallouts": false,
 	}})

@@ -144,7 +144,11 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, rest string, body
 	sub := strings.ToLower(strings.Join(parts[1:], "/"))
 	switch {
 	case sub == "":
-		if !allow(w, r, http.MethodPatch) {
+		if !allow(w, r, http.MethodPatch, http.MethodPost) {
+			return
+		}
+		if r.Method == http.MethodPost {
+			s.create(w, e, body, cred)
 			return
 		}
 		s.patch(w, e, body)

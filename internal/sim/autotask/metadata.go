@@ -1,6 +1,9 @@
 package autotasksim
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // FieldInfo is one entry of entityInformation/fields, in Autotask's shape.
 type FieldInfo struct {
@@ -29,18 +32,46 @@ type PicklistValue struct {
 	ParentValue    string `json:"parentValue"`
 }
 
-// fieldRule says how a writable field may be changed through PATCH.
+// fieldRule says how a writable field may be changed through PATCH or set
+// on create.
 type fieldRule struct {
 	maxLen int // strings only; 0 = no limit
 }
 
-// writableFields lists the only fields the simulator lets PATCH change. They
-// are the ones Autotask's accounting integrations write back; every other
-// field (and every other entity's fields) is read-only here, which is
-// stricter than Autotask for entities such as Companies.
+// writableFields lists the only fields the simulator lets PATCH change (and,
+// for entities that can be created, POST set). They are the ones Autotask's
+// accounting integrations write back, and the company fields an accounting
+// system shares with Autotask (lengths from the Companies entity's field
+// definitions); every other field is read-only here, which is stricter than
+// Autotask for some entities.
 var writableFields = map[string]map[string]fieldRule{
 	"Invoices":     {"invoiceNumber": {maxLen: 100}, "webServiceDate": {}, "paidDate": {}},
 	"BillingItems": {"webServiceDate": {}},
+	"Companies": {
+		"companyName": {maxLen: 100}, "companyNumber": {maxLen: 50}, "companyType": {}, "ownerResourceID": {},
+		"phone": {maxLen: 25}, "alternatePhone1": {maxLen: 25}, "alternatePhone2": {maxLen: 25}, "fax": {maxLen: 25},
+		"address1": {maxLen: 150}, "address2": {maxLen: 150}, "additionalAddressInformation": {maxLen: 100},
+		"city": {maxLen: 50}, "state": {maxLen: 25}, "postalCode": {maxLen: 20}, "countryID": {},
+		"taxID": {maxLen: 50}, "taxRegionID": {}, "isTaxExempt": {}, "webAddress": {maxLen: 255}, "isActive": {},
+		"classification": {}, "invoiceMethod": {}, "parentCompanyID": {},
+	},
+}
+
+// requiredFields must be set when a record is created (Autotask's
+// "Is Required" column).
+var requiredFields = map[string][]string{
+	"Companies": {"companyName", "companyType", "ownerResourceID", "phone"},
+}
+
+// changeStamps are the fields Autotask sets to the time of every create
+// and update of a record.
+var changeStamps = map[string][]string{
+	"Companies": {"lastActivityDate", "lastTrackedModifiedDateTime"},
+}
+
+// referenceTables are the tables a written reference field must point into.
+var referenceTables = map[string]string{
+	"Resource": "Resources", "Country": "Countries", "Company": "Companies", "TaxRegion": "TaxRegions",
 }
 
 // notQueryable are fields Autotask returns but refuses in filters.
@@ -56,6 +87,8 @@ var stringLengths = map[string]int{
 	"invoiceNumber": 100, "description": 2000, "comments": 4000, "itemName": 100,
 	"purchaseOrderNumber": 50, "lineItemFullDescription": 8000, "lineItemGroupDescription": 8000,
 	"companyName": 100, "emailAddress": 254, "name": 100, "taxName": 100,
+	"companyNumber": 50, "phone": 25, "alternatePhone1": 25, "alternatePhone2": 25, "fax": 25,
+	"address1": 150, "address2": 150, "city": 50, "state": 25, "postalCode": 20, "taxID": 50, "webAddress": 255,
 }
 
 // references maps reference fields to the entity they point at.
@@ -69,7 +102,8 @@ var references = map[string]string{
 	"organizationalLevelAssociationID": "OrganizationalLevelAssociation",
 	"organizationalLevel1ID":           "OrganizationalLevel1", "organizationalLevel2ID": "OrganizationalLevel2",
 	"billToCompanyLocationID": "CompanyLocation", "inventoryLocationID": "InventoryLocation",
-	"paymentTerm": "PaymentTerm", "creatorResourceID": "Resource",
+	"paymentTerm": "PaymentTerm", "creatorResourceID": "Resource", "ownerResourceID": "Resource",
+	"createdByResourceID": "Resource",
 }
 
 func pl(pairs ...string) []PicklistValue {
@@ -136,7 +170,7 @@ func fieldInfos(e *entity) []FieldInfo {
 		fi := FieldInfo{
 			Name:        f.Name,
 			DataType:    f.DataType,
-			IsRequired:  f.Name == "id",
+			IsRequired:  f.Name == "id" || slices.Contains(requiredFields[e.name], f.Name),
 			IsReadOnly:  !writable,
 			IsQueryable: !notQueryable[e.name][f.Name],
 		}

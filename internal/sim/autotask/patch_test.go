@@ -29,7 +29,12 @@ func TestPatch(t *testing.T) {
 		{"unknown field", "Invoices", map[string]any{"id": 100, "colour": "red"}, 500, "Unable to find colour"},
 		{"no id", "Invoices", map[string]any{"invoiceNumber": "x"}, 500, "id of the Invoice"},
 		{"unknown id", "Invoices", map[string]any{"id": 999, "invoiceNumber": "x"}, 500, "id 999"},
-		{"read-only entity field", "Companies", map[string]any{"id": 1, "companyName": "x"}, 500, "read-only"},
+		{"read-only company field", "Companies", map[string]any{"id": 1, "createDate": "2024-01-01"}, 500, "read-only"},
+		{"company name", "Companies", map[string]any{"id": 1, "companyName": "Acme Widgets BV"}, 200, `{"itemId":1}`},
+		{"company name cleared", "Companies", map[string]any{"id": 1, "companyName": ""}, 500, "required"},
+		{"company phone too long", "Companies", map[string]any{"id": 1, "phone": strings.Repeat("1", 26)}, 500, "longer than 25"},
+		{"company type not in picklist", "Companies", map[string]any{"id": 1, "companyType": 99}, 500, "not a valid picklist value"},
+		{"unknown owner", "Companies", map[string]any{"id": 1, "ownerResourceID": 12345}, 500, "does not exist"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -21,6 +21,7 @@ type entity struct {
 	internal   string // name in Autotask's messages: "Invoice"
 	canGet     bool
 	canUpdate  bool
+	canCreate  bool
 	hasUDFs    bool
 	fields     []fieldspec.Field
 	byLower    map[string]int // lower-case field name → index in fields
@@ -57,6 +58,9 @@ func loadSchema() (*schema, error) {
 				e.canGet = true
 			case "update":
 				e.canUpdate = true
+			case "create":
+				// Only entities whose create rules the simulator knows.
+				e.canCreate = requiredFields[fe.Name] != nil
 			}
 		}
 		for i, fl := range fe.Fields {

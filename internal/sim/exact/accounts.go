@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // accountStatuses: A none, S suspect, P prospect, C customer.
@@ -62,9 +63,21 @@ func putAccount(c *call, cur, in record) *apiError {
 	return nil
 }
 
-// checkAccount validates Code, Status, Country and references; cur is the
-// stored record on update.
+// accountTextMax are the lengths of the account card's text fields (Exact's
+// REST reference lists none; these are the card's input limits).
+var accountTextMax = map[string]int{
+	"Name": 50, "AddressLine1": 100, "AddressLine2": 100, "AddressLine3": 100, "City": 50, "Postcode": 20,
+	"Phone": 30, "Email": 100, "VATNumber": 30, "Website": 100,
+}
+
+// checkAccount validates Code, Status, Country, text lengths and
+// references; cur is the stored record on update.
 func checkAccount(c *call, cur, in record) *apiError {
+	for f, max := range accountTextMax {
+		if n := utf8.RuneCountInString(in.str(f)); n > max {
+			return badRequest(fmt.Sprintf("%s: the value is %d characters long; the maximum is %d.", f, n, max))
+		}
+	}
 	if v, ok := in["Code"]; ok {
 		code := strings.TrimSpace(fmt.Sprint(v))
 		if code == "" || len(code) > 18 || strings.Trim(code, "0123456789") != "" {

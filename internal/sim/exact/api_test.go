@@ -64,8 +64,34 @@ func TestAccounts(t *testing.T) {
 		t.Fatalf("put: %d %s", put.status, put.raw)
 	}
 	one := do(t, s, tok, "GET", dpath("crm/Accounts(guid'"+d["ID"].(string)+"')"), nil)
-	if got, _ := one.body["d"].(map[string]any); got["Email"] != "ap@acme.example" {
+	got, _ := one.body["d"].(map[string]any)
+	if got["Email"] != "ap@acme.example" {
 		t.Fatalf("after put: %s", one.raw)
+	}
+	if m, _ := got["Modified"].(string); !strings.HasPrefix(m, "/Date(") {
+		t.Errorf("Modified after put: %v", got["Modified"])
+	}
+	for _, c := range []struct {
+		name string
+		body map[string]any
+		want string
+	}{
+		{"name too long", map[string]any{"Name": strings.Repeat("n", 51)}, "Name: the value is 51 characters long; the maximum is 50."},
+		{"phone too long", map[string]any{"Phone": strings.Repeat("1", 31)}, "Phone: the value is 31 characters long; the maximum is 30."},
+		{"name cleared", map[string]any{"Name": " "}, "Mandatory: Name"},
+		{"code taken", map[string]any{"Code": "1"}, ""},
+	} {
+		if c.name == "code taken" {
+			other := do(t, s, tok, "POST", dpath("crm/Accounts"), map[string]any{"Name": "Taken", "Code": "5000"})
+			if other.status != 204 {
+				t.Fatalf("create 5000: %d", other.status)
+			}
+			c.body, c.want = map[string]any{"Code": "5000"}, "Code: an account with code 5000 already exists."
+		}
+		r := do(t, s, tok, "PUT", dpath("crm/Accounts(guid'"+d["ID"].(string)+"')"), c.body)
+		if r.status != 400 || errMsg(r) != c.want {
+			t.Errorf("%s: %d %s", c.name, r.status, r.raw)
+		}
 	}
 }
 
