@@ -3,7 +3,12 @@
 
 package autotask
 
-import "github.com/billbridge/billbridge/internal/money"
+import (
+	"context"
+	"time"
+
+	"github.com/billbridge/billbridge/internal/money"
+)
 
 // PurchaseOrder is a purchase order to a vendor. Entity: PurchaseOrders.
 type PurchaseOrder struct {
@@ -73,4 +78,11 @@ type PurchaseOrderItemReceiving struct {
 	ReceivedByResourceID       *int64 `json:"receivedByResourceID"`
 	SerialNumber               string `json:"serialNumber"`
 	VendorInvoiceNumber        string `json:"vendorInvoiceNumber"`
+}
+
+// ReceivingsBetween reads the goods receipts whose receiveDate is on or
+// after from and before to, oldest first by id.
+func (c *Client) ReceivingsBetween(ctx context.Context, from, to time.Time) ([]PurchaseOrderItemReceiving, error) {
+	return QueryAll[PurchaseOrderItemReceiving](ctx, c, EntityPurchaseOrderItemReceiving, Query{Filter: []Filter{
+		Gte("receiveDate", from.UTC()), Lt("receiveDate", to.UTC())}})
 }

@@ -102,6 +102,8 @@ func (g *gen) makeProcurement() {
 			}
 		}
 	}
+	g.threeShipmentPO(count)
+	g.dropShipPO(count + 1)
 }
 
 func (g *gen) receive(item, now, before, back int64, date time.Time, i int) {

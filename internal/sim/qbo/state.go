@@ -32,6 +32,9 @@ type realm struct {
 	// on, the app sends DocNumber and duplicates are refused (6140); off,
 	// QBO numbers sales documents itself.
 	CustomTxnNumbers bool `json:"customTxnNumbers"`
+	// AllowDuplicateBillNumbers turns off the company setting "Warn if
+	// duplicate bill number is used" (on in a new company).
+	AllowDuplicateBillNumbers bool `json:"allowDuplicateBillNumbers,omitempty"`
 	// AutomatedSalesTax (US) applies DefaultTaxCode to taxable lines when
 	// the invoice names no TxnTaxCodeRef.
 	AutomatedSalesTax bool   `json:"automatedSalesTax"`

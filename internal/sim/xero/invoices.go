@@ -124,6 +124,10 @@ func (c *call) createInvoice(in *Invoice, has map[string]any) (*Invoice, []strin
 		next.DueDate = day(in.DueDate.Time)
 		next.DueDateString = dateString(next.DueDate)
 	}
+	if next.Type == "ACCPAY" {
+		// Reference is "ACCREC only": Xero keeps none on a bill.
+		next.Reference = ""
+	}
 	if next.Type == "ACCREC" {
 		if next.InvoiceNumber == "" {
 			next.InvoiceNumber = c.nextNumber("INV", func(n string) bool { return c.findInvoice("", n) != nil })

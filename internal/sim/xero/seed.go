@@ -23,6 +23,7 @@ func seedOrg(o Org, now time.Time) *orgData {
 	acc("260", "Other Revenue", "REVENUE", "REVENUE", "", sales, false)
 	acc("310", "Cost of Goods Sold", "DIRECTCOSTS", "EXPENSE", "", purchases, false)
 	acc("429", "General Expenses", "EXPENSE", "EXPENSE", "", purchases, false)
+	acc("630", "Inventory", "INVENTORY", "ASSET", "", "NONE", false)
 	acc("610", "Accounts Receivable", "CURRENT", "ASSET", "DEBTORS", "NONE", false)
 	acc("800", "Accounts Payable", "CURRLIAB", "LIABILITY", "CREDITORS", "NONE", false)
 	acc("820", "Sales Tax", "CURRLIAB", "LIABILITY", "GST", "NONE", false)
