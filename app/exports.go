@@ -12,6 +12,8 @@ import (
 	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/connect"
 	"github.com/billbridge/billbridge/internal/export"
+	"github.com/billbridge/billbridge/internal/money"
+	"github.com/billbridge/billbridge/internal/runner"
 	"github.com/billbridge/billbridge/internal/store"
 )
 
@@ -27,7 +29,7 @@ const previewRows = 50
 // ExportFilterInput is what the export form sends. Dates are YYYY-MM-DD.
 type ExportFilterInput struct {
 	ProfileID        int64   `json:"profileId"`
-	Format           string  `json:"format"` // csv, xlsx, sage-xml, iif
+	Format           string  `json:"format"` // one of Formats()
 	From             string  `json:"from"`
 	To               string  `json:"to"`
 	By               string  `json:"by"` // item-date (default) or invoice-date
@@ -68,6 +70,63 @@ type ExportPreviewDTO struct {
 	RowCount int             `json:"rowCount"`
 	Skipped  int             `json:"skipped"` // left out: exported before
 	Totals   ExportTotalsDTO `json:"totals"`
+	// Ledger is set for ledger import formats: the file as written.
+	Ledger *LedgerPreviewDTO `json:"ledger"`
+}
+
+// LedgerProblemDTO is one problem that blocks a ledger import file.
+type LedgerProblemDTO struct {
+	Invoice string `json:"invoice"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Fix     string `json:"fix"`
+}
+
+// LedgerCurrencyDTO is one currency of a ledger file: its documents and
+// sums as written, and Autotask's invoice totals of the same documents.
+type LedgerCurrencyDTO struct {
+	Currency      string `json:"currency"`
+	Invoices      int    `json:"invoices"`
+	Credits       int    `json:"credits"`
+	Net           string `json:"net"`
+	Tax           string `json:"tax"`
+	Gross         string `json:"gross"`
+	AutotaskGross string `json:"autotaskGross"`
+}
+
+// LedgerTotalsDTO are a ledger file's totals and the documents whose gross
+// differs from Autotask's.
+type LedgerTotalsDTO struct {
+	Documents       int                 `json:"documents"`
+	Rows            int                 `json:"rows"`
+	ByCurrency      []LedgerCurrencyDTO `json:"byCurrency"`
+	Differences     []string            `json:"differences"`
+	DifferenceCount int                 `json:"differenceCount"`
+}
+
+// LedgerPreviewDTO is a ledger import file as it will be written: its
+// columns, the first rows, every blocking problem, where text is shortened,
+// and its totals; MappingsFrom says whose mappings it uses.
+type LedgerPreviewDTO struct {
+	Columns      []string           `json:"columns"`
+	Rows         [][]string         `json:"rows"`
+	RowCount     int                `json:"rowCount"`
+	Problems     []LedgerProblemDTO `json:"problems"`
+	Notes        []string           `json:"notes"`
+	Totals       LedgerTotalsDTO    `json:"totals"`
+	MappingsFrom string             `json:"mappingsFrom"`
+	// LeftOutInvoices and LeftOutItems count what the problems keep out of
+	// the file; those items stay unexported until fixed.
+	LeftOutInvoices int `json:"leftOutInvoices"`
+	LeftOutItems    int `json:"leftOutItems"`
+}
+
+// FormatDTO is one choice of the export wizard's format list.
+type FormatDTO struct {
+	Value       string `json:"value"`
+	Label       string `json:"label"`
+	Description string `json:"description"`
+	Ledger      bool   `json:"ledger"` // a ledger import file: mapped, previewed as written
 }
 
 // ExportBatchDTO is one entry of the export history.
@@ -82,10 +141,29 @@ type ExportBatchDTO struct {
 	Totals    ExportTotalsDTO `json:"totals"`
 	FilePath  string          `json:"filePath"`
 	SHA256    string          `json:"sha256"`
+	// Ledger, Notes and ExtraFiles are set for ledger import files.
+	Ledger     *LedgerTotalsDTO   `json:"ledger"`
+	Notes      []string           `json:"notes"`
+	ExtraFiles []string           `json:"extraFiles"`
+	LeftOut    []LedgerProblemDTO `json:"leftOut"` // why invoices were left out of a ledger file
 }
 
 // Columns lists the CSV and Excel columns in file order.
 func (e *Exports) Columns() []string { return export.ColumnNames(true) }
+
+// Formats lists the formats the wizard offers, the accountant's files first.
+func (e *Exports) Formats() []FormatDTO {
+	return []FormatDTO{
+		{"csv", "CSV", "Every billing item with Billbridge's columns (UTF-8, opens in Excel).", false},
+		{"xlsx", "Excel workbook", "The same columns with real dates and amounts, filters and a frozen header.", false},
+		{"sage-xml", "Sage Connect XML", "Customers and invoices for Sage's XML import.", false},
+		{"iif", "QuickBooks Desktop IIF", "Invoices and credit memos for QuickBooks Desktop.", false},
+		{"sage50-csv", "Sage 50 Accounts (UK) audit trail CSV", "SI/SC transactions for File → Import → Audit Trail Transactions, plus a Customer Records CSV for new accounts.", true},
+		{"xero-csv", "Xero sales invoice import CSV", "Xero's sales invoice template: one row per line, contacts by name.", true},
+		{"qbo-csv", "QuickBooks Online invoice import CSV", "QuickBooks Online's invoice import: one row per line, in the home currency.", true},
+		{"sage50us-csv", "Sage 50 US sales journal CSV", "Sales journal rows with distributions for Sage 50 US (Peachtree).", true},
+	}
+}
 
 // Preview shows what Export would write.
 func (e *Exports) Preview(in ExportFilterInput) (ExportPreviewDTO, error) {
@@ -101,6 +179,27 @@ func (e *Exports) Preview(in ExportFilterInput) (ExportPreviewDTO, error) {
 	sel, err := e.service().Select(ctx, in.ProfileID, format, f, src)
 	if err != nil {
 		return ExportPreviewDTO{}, fmt.Errorf("app: preview export: %w", err)
+	}
+	if format.IsLedger() {
+		p, err := e.deps.Store.Profile(ctx, in.ProfileID)
+		if err != nil {
+			return ExportPreviewDTO{}, fmt.Errorf("app: preview export: %w", err)
+		}
+		m, notes, err := runner.LedgerMap(ctx, e.deps.connectDeps(), p, src.(export.AutotaskSource).Client, format)
+		if err != nil {
+			return ExportPreviewDTO{}, fmt.Errorf("app: preview export: %w", err)
+		}
+		ready, lp, err := e.service().SplitLedger(sel, format, m)
+		if err != nil {
+			return ExportPreviewDTO{}, fmt.Errorf("app: preview export: %w", err)
+		}
+		out := ExportPreviewDTO{Columns: lp.Header, Rows: lp.Rows[:min(previewRows, len(lp.Rows))], RowCount: len(ready.Rows),
+			Skipped: sel.Skipped, Totals: totalsDTO(ready.Totals), Ledger: ledgerPreviewDTO(lp, notes, mappingsFrom(format, p))}
+		out.Ledger.LeftOutItems = len(sel.Rows) - len(ready.Rows)
+		if out.Rows == nil {
+			out.Rows = [][]string{}
+		}
+		return out, nil
 	}
 	cols := export.Columns(true)
 	out := ExportPreviewDTO{Columns: export.ColumnNames(true), Rows: [][]string{}, RowCount: len(sel.Rows),
@@ -130,7 +229,19 @@ func (e *Exports) Export(in ExportInput) (ExportBatchDTO, error) {
 	if err != nil {
 		return ExportBatchDTO{}, err
 	}
-	res, err := e.service().Export(ctx, export.Request{ProfileID: in.Filter.ProfileID, Actor: "user", Format: format, Filter: f, Path: path}, src)
+	req := export.Request{ProfileID: in.Filter.ProfileID, Actor: "user", Format: format, Filter: f, Path: path}
+	if format.IsLedger() {
+		p, err := e.deps.Store.Profile(ctx, in.Filter.ProfileID)
+		if err != nil {
+			return ExportBatchDTO{}, fmt.Errorf("app: export: %w", err)
+		}
+		m, _, err := runner.LedgerMap(ctx, e.deps.connectDeps(), p, src.(export.AutotaskSource).Client, format)
+		if err != nil {
+			return ExportBatchDTO{}, fmt.Errorf("app: export: %w", err)
+		}
+		req.Ledger = &m
+	}
+	res, err := e.service().Export(ctx, req, src)
 	if err != nil {
 		return ExportBatchDTO{}, fmt.Errorf("app: export: %w", err)
 	}
@@ -269,8 +380,72 @@ func currencyDTO(c export.CurrencyTotal) CurrencyTotalDTO {
 }
 
 func batchDTO(b store.ExportBatch) ExportBatchDTO {
-	var t export.Totals
+	var t export.BatchTotals
 	_ = json.Unmarshal([]byte(b.Totals), &t) // written by export.Service; an old or odd value shows as zero
-	return ExportBatchDTO{ID: b.ID, ProfileID: b.ProfileID, Actor: b.Actor, CreatedAt: b.CreatedAt.Format(time.RFC3339),
-		Format: b.Format, Filters: b.Filters, RowCount: b.RowCount, Totals: totalsDTO(t), FilePath: b.FilePath, SHA256: b.SHA256}
+	out := ExportBatchDTO{ID: b.ID, ProfileID: b.ProfileID, Actor: b.Actor, CreatedAt: b.CreatedAt.Format(time.RFC3339),
+		Format: b.Format, Filters: b.Filters, RowCount: b.RowCount, Totals: totalsDTO(t.Totals), FilePath: b.FilePath, SHA256: b.SHA256,
+		Notes: nonNil(t.Notes), ExtraFiles: nonNil(t.ExtraFiles)}
+	out.LeftOut, _ = problemDTOs(t.LeftOut)
+	if t.Ledger != nil {
+		lt := ledgerTotalsDTO(*t.Ledger)
+		out.Ledger = &lt
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func ledgerTotalsDTO(t export.LedgerTotals) LedgerTotalsDTO {
+	out := LedgerTotalsDTO{Documents: t.Documents, Rows: t.Rows, ByCurrency: []LedgerCurrencyDTO{}, Differences: nonNil(t.Differences),
+		DifferenceCount: t.DifferenceCount}
+	for _, c := range t.ByCurrency {
+		cur := money.Currency(c.Currency)
+		out.ByCurrency = append(out.ByCurrency, LedgerCurrencyDTO{Currency: c.Currency, Invoices: c.Invoices, Credits: c.Credits,
+			Net: c.Net.StringFixed(cur.MinorUnits()), Tax: c.Tax.StringFixed(cur.MinorUnits()), Gross: c.Gross.StringFixed(cur.MinorUnits()),
+			AutotaskGross: c.AutotaskGross.StringFixed(cur.MinorUnits())})
+	}
+	return out
+}
+
+func ledgerPreviewDTO(p export.LedgerPreview, mapNotes []string, from string) *LedgerPreviewDTO {
+	out := &LedgerPreviewDTO{Columns: p.Header, Rows: [][]string{}, RowCount: len(p.Rows), Problems: []LedgerProblemDTO{},
+		Notes: append(nonNil(mapNotes), p.Notes...), Totals: ledgerTotalsDTO(p.Totals), MappingsFrom: from}
+	out.Problems, out.LeftOutInvoices = problemDTOs(p.Problems)
+	return out
+}
+
+// problemDTOs lists problems and counts the invoices they leave out.
+func problemDTOs(ps []export.LedgerProblem) ([]LedgerProblemDTO, int) {
+	out := []LedgerProblemDTO{}
+	ids := map[int64]bool{}
+	for _, pr := range ps {
+		out = append(out, LedgerProblemDTO{Invoice: pr.Invoice, Code: pr.Code, Message: pr.Message, Fix: pr.Fix})
+		ids[pr.InvoiceID] = true
+	}
+	return out, len(ids)
+}
+
+// mappingsFrom tells the user whose mappings a ledger file uses.
+func mappingsFrom(f export.Format, p store.Profile) string {
+	if export.MappingOrganisation(f, p.LedgerKind) == "" {
+		return fmt.Sprintf("The mappings of %s, the same ones the sync uses.", ledgerLabel(p.LedgerKind))
+	}
+	return fmt.Sprintf("The %s file's own mappings (Mappings → For: %s).", f, f)
+}
+
+func ledgerLabel(kind string) string {
+	switch kind {
+	case store.LedgerXero:
+		return "Xero"
+	case store.LedgerQBO:
+		return "QuickBooks Online"
+	case store.LedgerExact:
+		return "Exact Online"
+	}
+	return "the ledger"
 }

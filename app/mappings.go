@@ -10,6 +10,7 @@ import (
 
 	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/connect"
+	"github.com/billbridge/billbridge/internal/export"
 	"github.com/billbridge/billbridge/internal/mapping"
 	"github.com/billbridge/billbridge/internal/store"
 )
@@ -39,6 +40,12 @@ type MappingsDTO struct {
 	Accounts   []ChoiceDTO           `json:"accounts"` // income accounts
 	TaxCodes   []ChoiceDTO           `json:"taxCodes"`
 	LedgerCust []ChoiceDTO           `json:"ledgerCustomers"`
+	// For is the set of mappings shown: "" for the ledger's, else a ledger
+	// import file's own (see Targets). FreeText says values are typed, not
+	// picked (no ledger to list them); Help gives the format's rules.
+	For      string `json:"for"`
+	FreeText bool   `json:"freeText"`
+	Help     string `json:"help"`
 }
 
 // MappingInput sets one rule. Kind is billing_code, tax, customer or
@@ -51,6 +58,7 @@ type MappingInput struct {
 	SourceKey string `json:"sourceKey"`
 	Target    string `json:"target"`
 	Target2   string `json:"target2"`
+	For       string `json:"for"` // "" for the ledger's mappings, else a ledger import file's
 }
 
 // Load reads Autotask, the ledger and the stored rules.
@@ -110,14 +118,25 @@ func (m *Mappings) AcceptAll(profileID int64, kind string) (int, error) {
 // Save stores one rule the user chose, after checking the ledger has it.
 func (m *Mappings) Save(in MappingInput) error {
 	ctx := m.deps.Lifecycle.Context()
-	rule, err := m.validate(ctx, in)
+	var rule store.MappingRule
+	var err error
+	if in.For == "" {
+		rule, err = m.validate(ctx, in)
+	} else {
+		var f export.Format
+		var org string
+		if f, org, err = m.fileTarget(ctx, in.ProfileID, in.For); err == nil {
+			rule, err = validateFile(f, org, in)
+		}
+	}
 	if err != nil {
 		return err
 	}
 	if err := m.deps.Store.SaveMappingRules(ctx, in.ProfileID, []store.MappingRule{rule}); err != nil {
 		return fmt.Errorf("app: save mapping: %w", err)
 	}
-	audit(m.deps, in.ProfileID, "mapping.save", fmt.Sprintf("Mapped %s %s → %s", kindLabel(in.Kind), in.SourceKey, strings.TrimSpace(in.Target+" "+in.Target2)))
+	audit(m.deps, in.ProfileID, "mapping.save", strings.TrimSpace(fmt.Sprintf("Mapped %s %s → %s %s", kindLabel(in.Kind), in.SourceKey,
+		strings.TrimSpace(rule.Target+" "+rule.Target2), in.For)))
 	return nil
 }
 

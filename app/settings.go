@@ -22,6 +22,7 @@ type SettingsDTO struct {
 	LineMode            string `json:"lineMode"`
 	AdjustmentCap       string `json:"adjustmentCap"` // decimal amount, e.g. "0.05"
 	LedgerNumbering     bool   `json:"ledgerNumbering"`
+	SalesTaxAccount     string `json:"salesTaxAccount"` // Sage 50 US import files
 }
 
 // SettingsUpdateDTO changes the fields that are set. The schedule
@@ -34,6 +35,7 @@ type SettingsUpdateDTO struct {
 	LineMode        *string `json:"lineMode,omitempty"`
 	AdjustmentCap   *string `json:"adjustmentCap,omitempty"`
 	LedgerNumbering *bool   `json:"ledgerNumbering,omitempty"`
+	SalesTaxAccount *string `json:"salesTaxAccount,omitempty"`
 }
 
 // Get returns the settings, with defaults for those never chosen.
@@ -49,7 +51,7 @@ func (s *Settings) Get() (SettingsDTO, error) {
 func (s *Settings) Update(u SettingsUpdateDTO) (SettingsDTO, error) {
 	st, err := s.deps.Store.UpdateSettings(s.deps.Lifecycle.Context(), store.SettingsUpdate{
 		Theme: u.Theme, InvoiceDraft: u.InvoiceDraft, MaxAgeDays: u.MaxAgeDays, LineMode: u.LineMode,
-		AdjustmentCap: u.AdjustmentCap, LedgerNumbering: u.LedgerNumbering,
+		AdjustmentCap: u.AdjustmentCap, LedgerNumbering: u.LedgerNumbering, SalesTaxAccount: u.SalesTaxAccount,
 	})
 	if err != nil {
 		return SettingsDTO{}, fmt.Errorf("app: update settings: %w", err)
@@ -59,5 +61,6 @@ func (s *Settings) Update(u SettingsUpdateDTO) (SettingsDTO, error) {
 
 func settingsDTO(st store.Settings) SettingsDTO {
 	return SettingsDTO{Theme: st.Theme, InvoiceDraft: st.InvoiceDraft, AutoSync: st.AutoSync, SyncIntervalMinutes: st.SyncIntervalMinutes,
-		MaxAgeDays: st.MaxAgeDays, LineMode: st.LineMode, AdjustmentCap: st.AdjustmentCap, LedgerNumbering: st.LedgerNumbering}
+		MaxAgeDays: st.MaxAgeDays, LineMode: st.LineMode, AdjustmentCap: st.AdjustmentCap, LedgerNumbering: st.LedgerNumbering,
+		SalesTaxAccount: st.SalesTaxAccount}
 }

@@ -201,6 +201,9 @@ func TestDemoMonthEndTwice(t *testing.T) {
 		if run == 1 && !strings.Contains(out.String(), "Payments: 3 invoices paid in Xero; 3 Autotask invoices marked paid") {
 			t.Errorf("run 1: payments not pulled back:\n%s", out.String())
 		}
+		if run == 1 && !regexp.MustCompile(`Xero import file: [1-9]\d* documents`).MatchString(out.String()) {
+			t.Errorf("run 1: no Xero import file:\n%s", out.String())
+		}
 		if run == 2 && !strings.Contains(out.String(), "Export: nothing new to export") {
 			t.Errorf("run 2 exported again:\n%s", out.String())
 		}

@@ -137,6 +137,19 @@ func runDemo(ctx context.Context, args []string, env *Env) error {
 	switch {
 	case err == nil:
 		fmt.Fprintf(env.Stdout, "Export: %d billing items to %s\n", res.Batch.RowCount, res.Batch.FilePath)
+		// The same month as Xero's own import file, with the mappings the
+		// sync just used, for an accountant who imports instead.
+		m, _, err := runner.LedgerMap(ctx, deps, p, at, export.FormatXeroCSV)
+		if err != nil {
+			return err
+		}
+		xf := strings.TrimSuffix(out, ".csv") + "-xero-import.csv"
+		xres, err := svc.Export(ctx, export.Request{ProfileID: p.ID, Actor: "cli", Format: export.FormatXeroCSV, Ledger: &m,
+			Filter: export.Filter{From: demoMonth, To: demoMonth.AddDate(0, 1, -1), By: export.ByInvoiceDate, IncludeExported: true}, Path: xf}, export.AutotaskSource{Client: at})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Xero import file: %d documents to %s (%d invoices left out until fixed)\n", xres.Ledger.Documents, xres.Batch.FilePath, leftOutInvoices(xres.LeftOut))
 	case isNothingToExport(err):
 		fmt.Fprintln(env.Stdout, "Export: nothing new to export (every item of the month was exported by an earlier run)")
 	default:
@@ -223,4 +236,13 @@ func payInXero(ctx context.Context, sims *demo.Sims, n int) (int, error) {
 		return 0, err
 	}
 	return len(res.Saved), nil
+}
+
+// leftOutInvoices counts the invoices a ledger file's problems left out.
+func leftOutInvoices(ps []export.LedgerProblem) int {
+	ids := map[int64]bool{}
+	for _, p := range ps {
+		ids[p.InvoiceID] = true
+	}
+	return len(ids)
 }

@@ -289,7 +289,11 @@ func (j *joined) invoice(inv autotask.Invoice, co autotask.Company) *Invoice {
 		rate = money.FromInt(1)
 	}
 	v := &Invoice{ID: inv.ID, Number: inv.InvoiceNumber, Date: day(inv.InvoiceDateTime.Time), OrderNumber: inv.OrderNumber,
-		Comments: inv.Comments, Total: inv.InvoiceTotal, Tax: inv.TotalTaxValue, ExchangeRate: rate}
+		Comments: inv.Comments, Total: inv.InvoiceTotal, Tax: inv.TotalTaxValue, ExchangeRate: rate,
+		PaymentTermID: int64(inv.PaymentTerm)}
+	if !inv.DueDate.IsZero() {
+		v.DueDate = day(inv.DueDate.Time)
+	}
 	j.invoices[inv.ID] = v
 	return v
 }

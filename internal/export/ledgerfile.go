@@ -102,12 +102,14 @@ const (
 	ProblemRefCollision   = "account_reference_collision"
 	ProblemNotImportable  = "not_importable"
 	ProblemNominalMissing = "nominal_code_missing"
+	ProblemFileLimit      = "file_limit"
 )
 
 // LedgerProblem blocks a file: it says which invoice, what is wrong and how
 // to fix it, like the sync preview's problems.
 type LedgerProblem struct {
-	Invoice string `json:"invoice"`
+	Invoice   string `json:"invoice"`
+	InvoiceID int64  `json:"invoiceId"` // the Autotask invoice it blocks; 0 blocks the whole file
 	syncer.Problem
 }
 
@@ -120,7 +122,7 @@ type check struct {
 }
 
 func (c *check) fail(code, msg, fix string) {
-	c.problems = append(c.problems, LedgerProblem{Invoice: c.doc.label(), Problem: syncer.Problem{Code: code, Message: c.doc.label() + ": " + msg, Fix: fix}})
+	c.problems = append(c.problems, LedgerProblem{Invoice: c.doc.label(), InvoiceID: c.doc.InvoiceID, Problem: syncer.Problem{Code: code, Message: c.doc.label() + ": " + msg, Fix: fix}})
 }
 
 // ref checks an identifier the ledger matches on (account reference,
@@ -240,7 +242,7 @@ func DocsFromPlan(snap *syncer.Snapshot, plan *syncer.Plan, ref func(companyID i
 			d.Number = p.Doc.Number
 		}
 		for _, pr := range p.Problems {
-			problems = append(problems, LedgerProblem{Invoice: d.label(), Problem: pr})
+			problems = append(problems, LedgerProblem{Invoice: d.label(), InvoiceID: d.InvoiceID, Problem: pr})
 		}
 		if p.Blocked() {
 			continue

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/ledger"
@@ -36,7 +37,15 @@ type LedgerMap struct {
 	// Customers maps Autotask company ids to the ledger's customer reference;
 	// others get the format's default (Sage 50: Sage50AccountRef).
 	Customers map[int64]string
-	// DueDays sets the due date from the invoice date; 0 means the invoice date.
+	// TaxRates are the rates of the ledger's tax codes, when known: a line
+	// without tax in Autotask whose pair maps to a taxed code gets
+	// ZeroTaxCode instead, as the sync does, so the ledger adds no tax.
+	TaxRates map[string]money.Decimal
+	// TermDays maps Autotask payment term ids to due days (the payment term
+	// mappings); other invoices keep Autotask's due date, as in the sync.
+	TermDays map[int64]int
+	// DueDays sets the due date of invoices with neither a mapped term nor
+	// an Autotask due date; 0 means the invoice date.
 	DueDays int
 	// SalesTaxAccount is the G/L account of the sales tax distribution (Sage 50 US).
 	SalesTaxAccount string
@@ -214,7 +223,7 @@ func docFromRows(rows []*Row, m LedgerMap, lay layout, c *check) LedgerDoc {
 	inv, acct := first.Invoice, first.Account
 	cur := money.Currency(first.Currency)
 	d := LedgerDoc{InvoiceID: inv.ID, Number: inv.Number, CompanyID: acct.ID, Kind: ledger.KindInvoice, Date: inv.Date,
-		DueDate: inv.Date.AddDate(0, 0, m.DueDays), Currency: cur, ExchangeRate: inv.ExchangeRate, Reference: inv.OrderNumber,
+		DueDate: dueDate(inv, m), Currency: cur, ExchangeRate: inv.ExchangeRate, Reference: inv.OrderNumber,
 		AutotaskTotal: inv.Total, Customer: customerOfAccount(acct)}
 	if ref, ok := m.Customers[acct.ID]; ok {
 		d.Customer.ID = ref
@@ -234,13 +243,14 @@ func docFromRows(rows []*Row, m LedgerMap, lay layout, c *check) LedgerDoc {
 		k := TaxNames{r.TaxRegion, r.TaxCategory}
 		code, ok := m.Tax[k]
 		switch {
+		case r.TaxDollars.IsZero() && m.ZeroTaxCode != "" && (!ok || m.taxed(code)):
+			// No tax in Autotask: the ledger's zero rate, so it adds none.
+			l.TaxCode = m.ZeroTaxCode
 		case ok:
 			l.TaxCode = code
-		case r.TaxDollars.IsZero() && m.ZeroTaxCode != "":
-			l.TaxCode = m.ZeroTaxCode
 		case !reported[k]:
 			reported[k] = true
-			c.problems = append(c.problems, LedgerProblem{Invoice: d.label(), Problem: syncer.Problem{Code: syncer.ProblemUnmappedTax,
+			c.problems = append(c.problems, LedgerProblem{Invoice: d.label(), InvoiceID: d.InvoiceID, Problem: syncer.Problem{Code: syncer.ProblemUnmappedTax,
 				Message: fmt.Sprintf("%s: tax region %q with tax category %q is not mapped to a %s tax code", d.label(), r.TaxRegion, r.TaxCategory, c.format),
 				Fix:     "Map the pair in Mappings → Tax for this ledger."}})
 		}
@@ -263,6 +273,24 @@ func docFromRows(rows []*Row, m LedgerMap, lay layout, c *check) LedgerDoc {
 		}
 	}
 	return d
+}
+
+// dueDate is the sync's rule: a mapped payment term's days from the invoice
+// date, else Autotask's due date, else DueDays.
+func dueDate(inv *Invoice, m LedgerMap) time.Time {
+	if days, ok := m.TermDays[inv.PaymentTermID]; ok && inv.PaymentTermID != 0 {
+		return inv.Date.AddDate(0, 0, days)
+	}
+	if !inv.DueDate.IsZero() {
+		return inv.DueDate
+	}
+	return inv.Date.AddDate(0, 0, m.DueDays)
+}
+
+// taxed reports whether the ledger's tax code has a rate other than zero.
+func (m LedgerMap) taxed(code string) bool {
+	r, ok := m.TaxRates[code]
+	return ok && !r.IsZero()
 }
 
 func customerOfAccount(a *Account) ledger.Customer {

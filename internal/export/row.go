@@ -36,6 +36,11 @@ type Invoice struct {
 	// ExchangeRate is the customer currency's rate to the internal currency
 	// as Autotask holds it (Currencies.exchangeRate); 1 for the internal currency.
 	ExchangeRate money.Decimal
+	// DueDate is Autotask's due date (zero when it has none) and
+	// PaymentTermID the invoice's payment term (0 when none), so ledger files
+	// date invoices due as the sync does.
+	DueDate       time.Time
+	PaymentTermID int64
 }
 
 // Row is one posted billing item joined with what an accountant needs to

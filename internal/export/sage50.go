@@ -77,7 +77,7 @@ func (s *sage50Layout) records(d *LedgerDoc, c *check) [][]string {
 		c.fail(ProblemNotImportable, fmt.Sprintf("Sage account reference %q contains a space", ref), "Use a Sage account reference without spaces.")
 	}
 	if prev, ok := s.seen[ref]; ok && prev != d.CompanyID && ref != "" {
-		s.dup = append(s.dup, LedgerProblem{Invoice: d.label(), Problem: problemf(ProblemRefCollision,
+		s.dup = append(s.dup, LedgerProblem{Invoice: d.label(), InvoiceID: d.InvoiceID, Problem: problemf(ProblemRefCollision,
 			fmt.Sprintf("%s: companies %d and %d both have Sage account reference %q", d.label(), prev, d.CompanyID, ref),
 			"Map one of the companies to another Sage account in Mappings → Customers.")})
 	}

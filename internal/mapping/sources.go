@@ -29,6 +29,25 @@ type Sources struct {
 // LoadSources reads both sides: a handful of Autotask queries and four
 // ledger calls.
 func LoadSources(ctx context.Context, at *autotask.Client, lg ledger.Ledger) (Sources, error) {
+	s, err := LoadAutotask(ctx, at)
+	if err != nil {
+		return s, err
+	}
+	if s.Settings, err = lg.Settings(ctx); err != nil {
+		return s, fmt.Errorf("mapping: read ledger settings: %w", err)
+	}
+	if s.Items, err = lg.Items(ctx); err != nil {
+		return s, fmt.Errorf("mapping: read ledger items: %w", err)
+	}
+	if s.Customers, err = lg.Customers(ctx); err != nil {
+		return s, fmt.Errorf("mapping: read ledger customers: %w", err)
+	}
+	return s, nil
+}
+
+// LoadAutotask reads Autotask's side only: for mappings to a ledger that is
+// imported from a file (Sage 50), where there is no ledger to ask.
+func LoadAutotask(ctx context.Context, at *autotask.Client) (Sources, error) {
 	var s Sources
 	var err error
 	if s.Codes, err = autotask.QueryAll[autotask.BillingCode](ctx, at, autotask.EntityBillingCodes, autotask.Query{}); err != nil {
@@ -48,15 +67,6 @@ func LoadSources(ctx context.Context, at *autotask.Client, lg ledger.Ledger) (So
 	}
 	if s.Terms, err = autotask.QueryAll[autotask.PaymentTerm](ctx, at, autotask.EntityPaymentTerms, autotask.Query{}); err != nil {
 		return s, fmt.Errorf("mapping: read payment terms: %w", err)
-	}
-	if s.Settings, err = lg.Settings(ctx); err != nil {
-		return s, fmt.Errorf("mapping: read ledger settings: %w", err)
-	}
-	if s.Items, err = lg.Items(ctx); err != nil {
-		return s, fmt.Errorf("mapping: read ledger items: %w", err)
-	}
-	if s.Customers, err = lg.Customers(ctx); err != nil {
-		return s, fmt.Errorf("mapping: read ledger customers: %w", err)
 	}
 	sort.Slice(s.Codes, func(i, j int) bool { return s.Codes[i].ID < s.Codes[j].ID })
 	sort.Slice(s.Companies, func(i, j int) bool { return s.Companies[i].ID < s.Companies[j].ID })

@@ -168,7 +168,7 @@ func (s *Store) createExportBatch(ctx context.Context, tx *sql.Tx, b *ExportBatc
 		b.ProfileID, b.Actor, now, b.Format, b.Filters, b.RowCount, b.Totals, b.FilePath, b.SHA256)
 	if sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_CHECK { // the format
 		return apperr.Wrap(err, apperr.Invalid, fmt.Sprintf("%q is not an export format", b.Format),
-			"Choose csv, xlsx, sage-xml or iif.")
+			"Choose csv, xlsx, sage-xml, iif, sage50-csv, xero-csv, qbo-csv or sage50us-csv.")
 	}
 	if err != nil {
 		return fmt.Errorf("store: create export batch: %w", err)

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/money"
@@ -43,6 +45,9 @@ type Settings struct {
 	// LedgerNumbering lets the ledger number invoices and writes its number
 	// back to Autotask; off keeps Autotask's numbers.
 	LedgerNumbering bool `json:"ledgerNumbering"`
+	// SalesTaxAccount is the G/L account Sage 50 US import files post sales
+	// tax to; empty until the user sets it (files with tax are then blocked).
+	SalesTaxAccount string `json:"salesTaxAccount"`
 }
 
 // Limits of the schedule: Xero allows 60 calls a minute and Autotask's
@@ -64,6 +69,7 @@ type SettingsUpdate struct {
 	LineMode            *string `json:"lineMode,omitempty"`
 	AdjustmentCap       *string `json:"adjustmentCap,omitempty"`
 	LedgerNumbering     *bool   `json:"ledgerNumbering,omitempty"`
+	SalesTaxAccount     *string `json:"salesTaxAccount,omitempty"`
 }
 
 // DefaultSettings returns the settings of a new installation.
@@ -144,6 +150,10 @@ func updateSettings(ctx context.Context, tx *sql.Tx, u SettingsUpdate) (Settings
 	set(&st.LineMode, u.LineMode)
 	set(&st.AdjustmentCap, u.AdjustmentCap)
 	set(&st.LedgerNumbering, u.LedgerNumbering)
+	if u.SalesTaxAccount != nil {
+		v := strings.TrimSpace(*u.SalesTaxAccount)
+		u.SalesTaxAccount, st.SalesTaxAccount = &v, v
+	}
 	if err := st.validate(); err != nil {
 		return Settings{}, err
 	}
@@ -193,6 +203,10 @@ func (st Settings) validate() error {
 	if c, err := money.Parse(st.AdjustmentCap); err != nil || c.IsNegative() || c.Cmp(money.FromInt(10)) > 0 {
 		return apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a rounding adjustment limit", st.AdjustmentCap),
 			"Enter an amount from 0 to 10, such as 0.05; 0 allows no adjustment line.")
+	}
+	if n := utf8.RuneCountInString(st.SalesTaxAccount); n > 15 || strings.ContainsAny(st.SalesTaxAccount, ",\"\r\n") {
+		return apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a Sage 50 G/L account", st.SalesTaxAccount),
+			"Enter the sales tax account as Sage 50 shows it: up to 15 characters, no commas or quotes.")
 	}
 	return nil
 }
