@@ -93,6 +93,9 @@ func services(deps app.Deps) boundServices {
 		app.NewSync(deps, runtime.EventsEmit),
 		app.NewRuns(deps),
 		app.NewExports(deps),
+		app.NewAccounts(deps),
+		app.NewLists(deps),
+		app.NewDashboard(deps),
 		demo,
 		schedule,
 	}}

@@ -95,6 +95,31 @@ test("mappings: compare billing codes with the ledger's items and create the mis
   assert(/· 0 missing/.test(after), `still missing after creating: ${after}`);
 });
 
+test("mappings: the compare report and a mapping tab export to CSV and Excel", async (page) => {
+  await page.goto(`${base}/#/mappings`);
+  const report = page.getByRole("region", { name: "Compare billing codes and items" });
+  await report.getByRole("button", { name: "Compare" }).click();
+  await report.getByRole("status", { name: "Compare summary" }).getByText(/\d+ missing/).waitFor({ timeout: 60000 });
+  // Only what the search leaves is exported.
+  const table = report.getByRole("table", { name: "Comparison" });
+  await report.getByRole("searchbox", { name: "Search Comparison" }).fill("match");
+  // The count beside the search: "12 of 318 rows", or "318 rows" when all match.
+  const count = await report.locator(".datatable-toolbar > span.muted").first().innerText();
+  const shown = /^([\d,]+)/.exec(count)?.[1] ?? "?";
+  await report.getByRole("button", { name: "Export Compare billing codes and items as CSV" }).click();
+  const saved = report.getByRole("group", { name: "Export Compare billing codes and items" }).getByRole("status");
+  await saved.waitFor({ timeout: 30000 });
+  const text = await saved.innerText();
+  assert(new RegExp(`Saved ${shown} rows? to .*exports[\\/\\\\]billbridge-compare-billing-codes-and-items-\\d{8}-\\d{6}\\.csv`).test(text), `saved: ${text} (${shown} shown)`);
+  await table.waitFor();
+  await page.screenshot({ path: path.join(out, "mappings-compare-exported.png") });
+
+  await page.getByRole("tab", { name: /^Billing codes/ }).click();
+  await page.getByRole("button", { name: "Export Billing code mappings as Excel" }).click();
+  const codes = page.getByRole("group", { name: "Export Billing code mappings" }).getByRole("status");
+  await codes.getByText(/billbridge-billing-code-mappings-\d{8}-\d{6}\.xlsx/).waitFor({ timeout: 30000 });
+});
+
 test("sync: preview shows ready invoices and blocking problems with fixes, then sends", async (page) => {
   await page.goto(`${base}/#/sync`);
   const form = page.getByRole("form", { name: "Sync options" });
@@ -167,6 +192,36 @@ test("history: the Runs tab lists the sync and opens its lines", async (page) =>
   const lines = page.getByRole("table", { name: "Run lines" });
   await lines.getByText("Sent", { exact: true }).first().waitFor();
   await page.screenshot({ path: path.join(out, "history-run-lines.png") });
+});
+
+test("history: a run's lines export to Excel, and a run line can be linked to", async (page) => {
+  await page.goto(`${base}/#/history`);
+  await page.getByRole("tab", { name: "Runs" }).click();
+  const open = page.getByRole("button", { name: /^Open run \d+$/ }).first();
+  const runId = Number(/(\d+)$/.exec((await open.getAttribute("aria-label")) ?? "")?.[1]);
+  await open.click();
+  const lines = page.getByRole("region", { name: `Run ${runId} lines` });
+  await lines.getByRole("table", { name: "Run lines" }).waitFor();
+  await lines.getByRole("button", { name: `Export Run ${runId} lines as Excel` }).click();
+  await lines.getByRole("status").getByText(new RegExp(`billbridge-run-${runId}-lines-\\d{8}-\\d{6}\\.xlsx`)).waitFor({ timeout: 30000 });
+  // A notification's View opens History → Runs on the run named in the address.
+  await page.goto(`${base}/#/dashboard`);
+  await page.goto(`${base}/#/history/runs/${runId}`);
+  await page.getByRole("region", { name: `Run ${runId} lines` }).waitFor();
+  await page.screenshot({ path: path.join(out, "history-run-linked.png") });
+});
+
+test("the dashboard charts billed, synced and paid per month and per customer", async (page) => {
+  await page.goto(`${base}/#/dashboard`);
+  const card = page.getByRole("region", { name: "Billed, synced and paid" });
+  const month = card.getByRole("img", { name: /^Per month, .* to May 2024\. In total billed [\d,.-]+ [A-Z]{3}, synced/ });
+  await month.waitFor({ timeout: 30000 });
+  const label = (await month.getAttribute("aria-label")) ?? "";
+  assert(!/billed 0\.00/.test(label), `nothing billed in: ${label}`);
+  await card.getByRole("img", { name: /^Top \d+ customers/ }).waitFor();
+  // The numbers are also a table for screen readers.
+  await card.getByRole("table", { name: /^Per month \([A-Z]{3}\)$/ }).waitFor({ state: "attached" });
+  await page.screenshot({ path: path.join(out, "dashboard-chart.png"), fullPage: true });
 });
 
 test("the dashboard shows the last sync and the schedule", async (page) => {
@@ -289,6 +344,55 @@ test("sync defaults and the automatic sync are set in Settings", async (page) =>
   await page.screenshot({ path: path.join(out, "settings-sync.png"), fullPage: true });
   await auto.getByRole("button", { name: "Pause" }).click();
   await status.getByText("Paused").waitFor();
+});
+
+// Every control on every screen has an accessible name, as Chromium's
+// accessibility tree computes it (Playwright's aria snapshot): an unnamed
+// control shows as "- button" with no quoted name after its role.
+const unnamed = /^\s*- (button|link|textbox|searchbox|checkbox|radio|combobox|spinbutton|slider|switch|tab|menuitem)\b(?! ")/;
+test("every control on every screen has an accessible name", async (page) => {
+  const problems = [];
+  for (const name of sections) {
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    await page.waitForTimeout(300); // let the screen's data arrive
+    const views = [name];
+    if (name === "Mappings") views.push("Mappings: Customers");
+    if (name === "History") views.push("History: Runs");
+    for (const view of views) {
+      if (view === "Mappings: Customers") await page.getByRole("tab", { name: /^Customers/ }).click();
+      if (view === "History: Runs") await page.getByRole("tab", { name: "Runs" }).click();
+      const snapshot = await page.locator("body").ariaSnapshot();
+      for (const line of snapshot.split("\n")) if (unnamed.test(line)) problems.push(`${view}: ${line.trim()}`);
+    }
+  }
+  assert(problems.length === 0, `controls without a name:\n${problems.join("\n")}`);
+});
+
+test("Tab moves through the sidebar links with a visible focus ring, and Enter opens a section", async (page) => {
+  // A reload puts the keyboard's starting point at the top of the page.
+  await page.goto(`${base}/#/dashboard`);
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+  for (const name of sections) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el) return null;
+      const st = getComputedStyle(el);
+      return {
+        text: (el.textContent ?? "").trim(),
+        inNav: !!el.closest('nav[aria-label="Sections"]'),
+        ring: (st.outlineStyle !== "none" && parseFloat(st.outlineWidth) > 0) || st.boxShadow !== "none",
+      };
+    });
+    assert(focused && focused.inNav && focused.text === name, `Tab focused ${JSON.stringify(focused)}, expected the ${name} link`);
+    assert(focused.ring, `the focused ${name} link shows no focus ring`);
+  }
+  await page.screenshot({ path: path.join(out, "keyboard-focus.png") });
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: sections[sections.length - 2] }).waitFor();
 });
 
 test("a support bundle is saved from Settings", async (page) => {

@@ -2,6 +2,8 @@ import { useEffect, useState, type ComponentType } from "react";
 import { hashFor, sectionFromHash, sections, type SectionId } from "./lib/sections";
 import { applyTheme, resolveTheme } from "./lib/theme";
 import { ErrorBanner } from "./components/ErrorBanner";
+import { Notifications } from "./components/Notifications";
+import { watchFailures } from "./stores/failures";
 import { useStore } from "./stores/store";
 import { loadSettings, settingsStore } from "./stores/settings";
 import { loadProfiles, watchProfiles } from "./stores/profiles";
@@ -50,7 +52,12 @@ export function App() {
   useEffect(() => {
     void loadSettings();
     void loadProfiles();
-    return watchProfiles();
+    const stopFailures = watchFailures();
+    const stopProfiles = watchProfiles();
+    return () => {
+      stopFailures();
+      stopProfiles();
+    };
   }, []);
   const Screen = screens[section];
   return (
@@ -74,6 +81,7 @@ export function App() {
       </nav>
       <main className="content">
         <ErrorBanner />
+        <Notifications />
         <Screen />
       </main>
     </div>

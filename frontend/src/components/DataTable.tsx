@@ -10,6 +10,8 @@ import {
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { plural } from "../lib/format";
+import { listOf } from "../lib/listExport";
+import { ExportList } from "./ExportList";
 
 // DataTable is the one table of the app: sortable, filterable, and virtualised
 // so ten thousand history rows or mappings scroll without rendering them all.
@@ -23,6 +25,9 @@ export interface DataTableProps<T> {
   /** Used by tests and screen readers. */
   label: string;
   getRowId?: (row: T, index: number) => string;
+  /** Offers "Export list" (CSV / Excel) of the rows as filtered; the file is named after this (default: label). */
+  exportName?: string;
+  exportable?: boolean;
 }
 
 export function DataTable<T>({
@@ -33,6 +38,8 @@ export function DataTable<T>({
   height = 480,
   label,
   getRowId,
+  exportName,
+  exportable = false,
 }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [globalFilter, setGlobalFilter] = useState("");
@@ -78,6 +85,7 @@ export function DataTable<T>({
             ? plural("row", rows.length)
             : `${model.rows.length.toLocaleString("en-US")} of ${plural("row", rows.length)}`}
         </span>
+        {exportable || exportName ? <ExportList name={exportName ?? label} read={() => listOf(table)} /> : null}
       </div>
       <div role="table" aria-label={label} aria-rowcount={model.rows.length + 1} className="datatable-grid">
         <div role="rowgroup" className="datatable-head">
@@ -85,6 +93,22 @@ export function DataTable<T>({
             <div role="row" key={hg.id} className="datatable-row" style={{ gridTemplateColumns: template }}>
               {hg.headers.map((h) => {
                 const dir = h.column.getIsSorted();
+                const header = h.column.columnDef.header;
+                // A column of buttons has no title on screen; screen readers still get one.
+                if (header === "" || header === undefined) {
+                  return (
+                    <div role="columnheader" key={h.id}>
+                      <span className="sr-only">Actions</span>
+                    </div>
+                  );
+                }
+                if (!h.column.getCanSort()) {
+                  return (
+                    <div role="columnheader" key={h.id}>
+                      {flexRender(header, h.getContext())}
+                    </div>
+                  );
+                }
                 return (
                   <div
                     role="columnheader"
@@ -92,7 +116,7 @@ export function DataTable<T>({
                     aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none"}
                   >
                     <button type="button" className="linklike" onClick={h.column.getToggleSortingHandler()}>
-                      {flexRender(h.column.columnDef.header, h.getContext())}
+                      {flexRender(header, h.getContext())}
                       <span aria-hidden="true">{dir === "asc" ? " ▲" : dir === "desc" ? " ▼" : ""}</span>
                     </button>
                   </div>

@@ -2,6 +2,7 @@ import * as Exports from "../../wailsjs/go/app/Exports";
 import { app } from "../../wailsjs/go/models";
 import { attempt } from "./errors";
 import { createStore } from "./store";
+import { fallbackFormats, type FormatChoice } from "../screens/exports/logic";
 
 export type ExportFilter = app.ExportFilterInput;
 export type ExportPreview = app.ExportPreviewDTO;
@@ -15,6 +16,7 @@ interface ExportsState {
   preview: ExportPreview | null;
   last: ExportBatch | null;
   history: ExportBatch[];
+  formats: FormatChoice[];
 }
 
 const emptyFilter: ExportFilter = {
@@ -30,7 +32,12 @@ const emptyFilter: ExportFilter = {
   includeExported: false,
 };
 
-export const exportsStore = createStore<ExportsState>({ filter: emptyFilter, path: "", folder: "", busy: false, preview: null, last: null, history: [] });
+export const exportsStore = createStore<ExportsState>({ filter: emptyFilter, path: "", folder: "", busy: false, preview: null, last: null, history: [], formats: fallbackFormats });
+
+export async function loadFormats(): Promise<void> {
+  const formats = await attempt(() => Exports.Formats());
+  if (formats && formats.length > 0) exportsStore.set((s) => ({ ...s, formats }));
+}
 
 export function setFilter(patch: Partial<ExportFilter>): void {
   exportsStore.set((s) => ({ ...s, filter: { ...s.filter, ...patch }, preview: null }));

@@ -11,32 +11,50 @@ export type TermRow = mapping.TermRow;
 export type Choice = app.ChoiceDTO;
 export type MappingKind = "billing_code" | "tax" | "customer" | "payment_term";
 
+export type MappingTarget = app.MappingTargetDTO;
+
 interface MappingsState {
   profileId: number;
+  /** Whose mappings are shown: "" the ledger's, else a ledger import file's. */
+  target: string;
+  targets: MappingTarget[];
   loading: boolean;
   data: MappingsData | null;
   /** The last bulk accept, for the status line. */
   accepted: number | null;
 }
 
-export const mappingsStore = createStore<MappingsState>({ profileId: 0, loading: false, data: null, accepted: null });
+export const mappingsStore = createStore<MappingsState>({ profileId: 0, target: "", targets: [], loading: false, data: null, accepted: null });
+
+export async function loadTargets(profileId: number): Promise<void> {
+  const targets = await attempt(() => Mappings.Targets(profileId));
+  if (targets) mappingsStore.set((s) => (s.profileId === profileId ? { ...s, targets } : s));
+}
+
+export async function chooseTarget(target: string): Promise<void> {
+  mappingsStore.set((s) => ({ ...s, target, data: null, accepted: null }));
+  await loadMappings(mappingsStore.get().profileId);
+}
 
 export async function loadMappings(profileId: number): Promise<void> {
   mappingsStore.set((s) => ({ ...s, profileId, loading: true, accepted: s.profileId === profileId ? s.accepted : null }));
-  const data = await attempt(() => Mappings.Load(profileId));
-  mappingsStore.set((s) => (s.profileId === profileId ? { ...s, loading: false, data: data ?? (s.data?.profileId === profileId ? s.data : null) } : s));
+  const target = mappingsStore.get().target;
+  const data = await attempt(() => Mappings.LoadFor(profileId, target));
+  mappingsStore.set((s) =>
+    s.profileId === profileId && s.target === target ? { ...s, loading: false, data: data ?? (s.data?.profileId === profileId ? s.data : null) } : { ...s, loading: false },
+  );
 }
 
 export async function acceptAll(profileId: number, kind: MappingKind): Promise<void> {
   mappingsStore.set((s) => ({ ...s, loading: true }));
-  const n = await attempt(() => Mappings.AcceptAll(profileId, kind));
+  const n = await attempt(() => Mappings.AcceptAllFor(profileId, mappingsStore.get().target, kind));
   mappingsStore.set((s) => ({ ...s, accepted: n ?? null }));
   await loadMappings(profileId);
 }
 
 export async function saveMapping(input: { profileId: number; kind: MappingKind; sourceKey: string; target: string; target2: string }): Promise<boolean> {
   const ok = await attempt(async () => {
-    await Mappings.Save(input);
+    await Mappings.Save({ ...input, for: mappingsStore.get().target });
     return true;
   });
   if (ok) await loadMappings(input.profileId);
@@ -45,7 +63,7 @@ export async function saveMapping(input: { profileId: number; kind: MappingKind;
 
 export async function clearMapping(profileId: number, kind: MappingKind, sourceKey: string): Promise<void> {
   const ok = await attempt(async () => {
-    await Mappings.Clear(profileId, kind, sourceKey);
+    await Mappings.ClearFor(profileId, mappingsStore.get().target, kind, sourceKey);
     return true;
   });
   if (ok) await loadMappings(profileId);

@@ -29,3 +29,13 @@ export async function openRun(run: Run | null): Promise<void> {
   const lines = await attempt(() => Runs.Lines(run.id));
   if (lines) runsStore.set((s) => ({ ...s, openRun: run, lines }));
 }
+
+/** recentRuns lists the newest sync runs (no previews) without touching the History screen's state. */
+export async function recentRuns(limit = 20): Promise<Run[] | undefined> {
+  return attempt(() => Runs.List({ profileId: 0, includePreviews: false, limit }));
+}
+
+/** runLines reads one run's lines without opening it on the History screen. */
+export async function runLines(runId: number): Promise<RunLine[] | undefined> {
+  return attempt(() => Runs.Lines(runId));
+}

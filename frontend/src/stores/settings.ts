@@ -21,6 +21,7 @@ export const settingsStore = createStore<SettingsState>({
     lineMode: "standard",
     adjustmentCap: "0.05",
     ledgerNumbering: false,
+    salesTaxAccount: "",
   } as app.SettingsDTO,
   system: null,
 });
@@ -47,7 +48,7 @@ export function saveSupportBundle(): Promise<string | undefined> {
   return attempt(() => System.SaveSupportBundle());
 }
 
-export type SyncDefaults = Pick<app.SettingsDTO, "invoiceDraft" | "maxAgeDays" | "lineMode" | "adjustmentCap" | "ledgerNumbering">;
+export type SyncDefaults = Pick<app.SettingsDTO, "invoiceDraft" | "maxAgeDays" | "lineMode" | "adjustmentCap" | "ledgerNumbering" | "salesTaxAccount">;
 
 /** saveSyncDefaults stores the defaults every sync starts from. */
 export async function saveSyncDefaults(d: SyncDefaults): Promise<boolean> {

@@ -3,11 +3,13 @@ import { EventsOn } from "../../wailsjs/runtime/runtime";
 import { app } from "../../wailsjs/go/models";
 import { attempt } from "./errors";
 import { createStore } from "./store";
+import { notifyFailures } from "./notifications";
 
 export type SyncForm = app.SyncInput;
 export type Preview = app.PreviewDTO;
 export type PreviewInvoice = app.PreviewInvoiceDTO;
 export type SyncResult = app.SyncResultDTO;
+export type RetryResult = app.RetryResultDTO;
 /** The payload of the "sync:progress" event (app.ProgressDTO in Go). */
 export interface Progress {
   phase: string;
@@ -87,6 +89,12 @@ export async function send(): Promise<void> {
   const result = await attempt(() => Sync.Send(app.SendInput.createFrom({ options: form, invoiceIds: ticked })));
   // The preview is stale once anything was sent: the user previews again.
   syncStore.set((s) => ({ ...s, sending: false, progress: null, result: result ?? null, ticked: [], preview: result ? null : s.preview }));
+  if (result) notifyFailures(form.profileId, result.runId, result.lines);
+}
+
+/** retryInvoice sends one invoice again (never a second copy of one the ledger has); undefined when the call failed. */
+export async function retryInvoice(profileId: number, invoiceId: number): Promise<RetryResult | undefined> {
+  return attempt(() => Sync.RetryInvoice(profileId, invoiceId));
 }
 
 export async function cancelSend(): Promise<void> {

@@ -1,5 +1,89 @@
 export namespace app {
 	
+	export class AccountLineDTO {
+	    action: string;
+	    status: string;
+	    companyId: number;
+	    accountId: string;
+	    name: string;
+	    message: string;
+	    fix: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AccountLineDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.status = source["status"];
+	        this.companyId = source["companyId"];
+	        this.accountId = source["accountId"];
+	        this.name = source["name"];
+	        this.message = source["message"];
+	        this.fix = source["fix"];
+	    }
+	}
+	export class AccountSettingsDTO {
+	    profileId: number;
+	    direction: string;
+	    ownerResourceId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AccountSettingsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.direction = source["direction"];
+	        this.ownerResourceId = source["ownerResourceId"];
+	    }
+	}
+	export class AccountsResultDTO {
+	    runId: number;
+	    direction: string;
+	    done: number;
+	    failed: number;
+	    problems: number;
+	    conflicts: number;
+	    calls: number;
+	    lines: AccountLineDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AccountsResultDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.runId = source["runId"];
+	        this.direction = source["direction"];
+	        this.done = source["done"];
+	        this.failed = source["failed"];
+	        this.problems = source["problems"];
+	        this.conflicts = source["conflicts"];
+	        this.calls = source["calls"];
+	        this.lines = this.convertValues(source["lines"], AccountLineDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class AuditEntryDTO {
 	    id: number;
 	    at: string;
@@ -63,6 +147,72 @@ export namespace app {
 	        this.requestsLimit = source["requestsLimit"];
 	        this.timeframeHours = source["timeframeHours"];
 	    }
+	}
+	export class ChartBarDTO {
+	    key: string;
+	    label: string;
+	    billed: string;
+	    synced: string;
+	    paid: string;
+	    invoices: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChartBarDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.billed = source["billed"];
+	        this.synced = source["synced"];
+	        this.paid = source["paid"];
+	        this.invoices = source["invoices"];
+	    }
+	}
+	export class ChartDTO {
+	    currency: string;
+	    currencies: string[];
+	    invoices: number;
+	    leftOut: number;
+	    months: ChartBarDTO[];
+	    customers: ChartBarDTO[];
+	    others: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChartDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.currencies = source["currencies"];
+	        this.invoices = source["invoices"];
+	        this.leftOut = source["leftOut"];
+	        this.months = this.convertValues(source["months"], ChartBarDTO);
+	        this.customers = this.convertValues(source["customers"], ChartBarDTO);
+	        this.others = source["others"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ChoiceDTO {
 	    value: string;
@@ -252,6 +402,86 @@ export namespace app {
 	        this.current = source["current"];
 	    }
 	}
+	export class LedgerProblemDTO {
+	    invoice: string;
+	    code: string;
+	    message: string;
+	    fix: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerProblemDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.invoice = source["invoice"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.fix = source["fix"];
+	    }
+	}
+	export class LedgerCurrencyDTO {
+	    currency: string;
+	    invoices: number;
+	    credits: number;
+	    net: string;
+	    tax: string;
+	    gross: string;
+	    autotaskGross: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerCurrencyDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.invoices = source["invoices"];
+	        this.credits = source["credits"];
+	        this.net = source["net"];
+	        this.tax = source["tax"];
+	        this.gross = source["gross"];
+	        this.autotaskGross = source["autotaskGross"];
+	    }
+	}
+	export class LedgerTotalsDTO {
+	    documents: number;
+	    rows: number;
+	    byCurrency: LedgerCurrencyDTO[];
+	    differences: string[];
+	    differenceCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerTotalsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documents = source["documents"];
+	        this.rows = source["rows"];
+	        this.byCurrency = this.convertValues(source["byCurrency"], LedgerCurrencyDTO);
+	        this.differences = source["differences"];
+	        this.differenceCount = source["differenceCount"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ExportTotalsDTO {
 	    rows: number;
 	    byCurrency: CurrencyTotalDTO[];
@@ -297,6 +527,10 @@ export namespace app {
 	    totals: ExportTotalsDTO;
 	    filePath: string;
 	    sha256: string;
+	    ledger?: LedgerTotalsDTO;
+	    notes: string[];
+	    extraFiles: string[];
+	    leftOut: LedgerProblemDTO[];
 	
 	    static createFrom(source: any = {}) {
 	        return new ExportBatchDTO(source);
@@ -314,6 +548,10 @@ export namespace app {
 	        this.totals = this.convertValues(source["totals"], ExportTotalsDTO);
 	        this.filePath = source["filePath"];
 	        this.sha256 = source["sha256"];
+	        this.ledger = this.convertValues(source["ledger"], LedgerTotalsDTO);
+	        this.notes = source["notes"];
+	        this.extraFiles = source["extraFiles"];
+	        this.leftOut = this.convertValues(source["leftOut"], LedgerProblemDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -412,12 +650,59 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class LedgerPreviewDTO {
+	    columns: string[];
+	    rows: string[][];
+	    rowCount: number;
+	    problems: LedgerProblemDTO[];
+	    notes: string[];
+	    totals: LedgerTotalsDTO;
+	    mappingsFrom: string;
+	    leftOutInvoices: number;
+	    leftOutItems: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerPreviewDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.columns = source["columns"];
+	        this.rows = source["rows"];
+	        this.rowCount = source["rowCount"];
+	        this.problems = this.convertValues(source["problems"], LedgerProblemDTO);
+	        this.notes = source["notes"];
+	        this.totals = this.convertValues(source["totals"], LedgerTotalsDTO);
+	        this.mappingsFrom = source["mappingsFrom"];
+	        this.leftOutInvoices = source["leftOutInvoices"];
+	        this.leftOutItems = source["leftOutItems"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ExportPreviewDTO {
 	    columns: string[];
 	    rows: string[][];
 	    rowCount: number;
 	    skipped: number;
 	    totals: ExportTotalsDTO;
+	    ledger?: LedgerPreviewDTO;
 	
 	    static createFrom(source: any = {}) {
 	        return new ExportPreviewDTO(source);
@@ -430,6 +715,7 @@ export namespace app {
 	        this.rowCount = source["rowCount"];
 	        this.skipped = source["skipped"];
 	        this.totals = this.convertValues(source["totals"], ExportTotalsDTO);
+	        this.ledger = this.convertValues(source["ledger"], LedgerPreviewDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -451,6 +737,24 @@ export namespace app {
 		}
 	}
 	
+	export class FormatDTO {
+	    value: string;
+	    label: string;
+	    description: string;
+	    ledger: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FormatDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	        this.description = source["description"];
+	        this.ledger = source["ledger"];
+	    }
+	}
 	export class LedgerAppInput {
 	    profileId: number;
 	    ledger: string;
@@ -471,12 +775,37 @@ export namespace app {
 	        this.sandbox = source["sandbox"];
 	    }
 	}
+	
+	
+	
+	
+	export class ListExportInput {
+	    name: string;
+	    columns: string[];
+	    rows: string[][];
+	    format: string;
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListExportInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.columns = source["columns"];
+	        this.rows = source["rows"];
+	        this.format = source["format"];
+	        this.path = source["path"];
+	    }
+	}
 	export class MappingInput {
 	    profileId: number;
 	    kind: string;
 	    sourceKey: string;
 	    target: string;
 	    target2: string;
+	    for: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new MappingInput(source);
@@ -489,6 +818,21 @@ export namespace app {
 	        this.sourceKey = source["sourceKey"];
 	        this.target = source["target"];
 	        this.target2 = source["target2"];
+	        this.for = source["for"];
+	    }
+	}
+	export class MappingTargetDTO {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MappingTargetDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
 	    }
 	}
 	export class MappingsDTO {
@@ -503,6 +847,9 @@ export namespace app {
 	    accounts: ChoiceDTO[];
 	    taxCodes: ChoiceDTO[];
 	    ledgerCustomers: ChoiceDTO[];
+	    for: string;
+	    freeText: boolean;
+	    help: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new MappingsDTO(source);
@@ -521,6 +868,9 @@ export namespace app {
 	        this.accounts = this.convertValues(source["accounts"], ChoiceDTO);
 	        this.taxCodes = this.convertValues(source["taxCodes"], ChoiceDTO);
 	        this.ledgerCustomers = this.convertValues(source["ledgerCustomers"], ChoiceDTO);
+	        this.for = source["for"];
+	        this.freeText = source["freeText"];
+	        this.help = source["help"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -692,6 +1042,28 @@ export namespace app {
 	        this.message = source["message"];
 	    }
 	}
+	export class RetryResultDTO {
+	    runId: number;
+	    invoiceId: number;
+	    invoiceNumber: string;
+	    outcome: string;
+	    ledgerNumber: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RetryResultDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.runId = source["runId"];
+	        this.invoiceId = source["invoiceId"];
+	        this.invoiceNumber = source["invoiceNumber"];
+	        this.outcome = source["outcome"];
+	        this.ledgerNumber = source["ledgerNumber"];
+	        this.message = source["message"];
+	    }
+	}
 	export class RunDTO {
 	    id: number;
 	    profileId: number;
@@ -772,6 +1144,24 @@ export namespace app {
 	        this.profileId = source["profileId"];
 	        this.includePreviews = source["includePreviews"];
 	        this.limit = source["limit"];
+	    }
+	}
+	export class SavedFileDTO {
+	    path: string;
+	    format: string;
+	    rows: number;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedFileDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.format = source["format"];
+	        this.rows = source["rows"];
+	        this.sha256 = source["sha256"];
 	    }
 	}
 	export class ScheduleDTO {
@@ -857,6 +1247,7 @@ export namespace app {
 	    lineMode: string;
 	    adjustmentCap: string;
 	    ledgerNumbering: boolean;
+	    salesTaxAccount: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SettingsDTO(source);
@@ -872,6 +1263,7 @@ export namespace app {
 	        this.lineMode = source["lineMode"];
 	        this.adjustmentCap = source["adjustmentCap"];
 	        this.ledgerNumbering = source["ledgerNumbering"];
+	        this.salesTaxAccount = source["salesTaxAccount"];
 	    }
 	}
 	export class SettingsUpdateDTO {
@@ -881,6 +1273,7 @@ export namespace app {
 	    lineMode?: string;
 	    adjustmentCap?: string;
 	    ledgerNumbering?: boolean;
+	    salesTaxAccount?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SettingsUpdateDTO(source);
@@ -894,6 +1287,7 @@ export namespace app {
 	        this.lineMode = source["lineMode"];
 	        this.adjustmentCap = source["adjustmentCap"];
 	        this.ledgerNumbering = source["ledgerNumbering"];
+	        this.salesTaxAccount = source["salesTaxAccount"];
 	    }
 	}
 	export class SyncDefaultsDTO {

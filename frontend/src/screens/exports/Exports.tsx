@@ -5,9 +5,9 @@ import { EmptyState } from "../../components/EmptyState";
 import { DataTable } from "../../components/DataTable";
 import { ProfilePicker, connectedToAutotask, useUsableProfiles } from "../../components/ProfilePicker";
 import { useStore } from "../../stores/store";
-import { deleteBatch, exportsStore, loadExportDefaults, previewExport, runExport, setFilter, setPath, type ExportBatch } from "../../stores/exports";
+import { deleteBatch, exportsStore, loadExportDefaults, loadFormats, previewExport, runExport, setFilter, setPath, type ExportBatch } from "../../stores/exports";
 import { formatDateTime } from "../../lib/format";
-import { fileHint, formats, validateRange } from "./logic";
+import { exportLabel, fileHint, leftOutLine, totalsLine, validateRange } from "./logic";
 
 const historyColumns: ColumnDef<ExportBatch, any>[] = [
   { accessorKey: "createdAt", header: "When", size: 170, cell: (c) => formatDateTime(String(c.getValue())) },
@@ -29,7 +29,10 @@ const historyColumns: ColumnDef<ExportBatch, any>[] = [
 
 export function Exports() {
   const { loaded, usable } = useUsableProfiles(connectedToAutotask);
-  const { filter, path, folder, busy, preview, last, history } = useStore(exportsStore);
+  const { filter, path, folder, busy, preview, last, history, formats } = useStore(exportsStore);
+  useEffect(() => {
+    void loadFormats();
+  }, []);
   useEffect(() => {
     if (filter.profileId && usable.some((p) => p.id === filter.profileId)) void loadExportDefaults(filter.profileId);
   }, [filter.profileId]);
@@ -47,8 +50,10 @@ export function Exports() {
     );
   }
   const problem = validateRange(filter.from, filter.to);
+  const chosen = formats.find((f) => f.value === filter.format);
+  const ledger = preview?.ledger ?? null;
   return (
-    <Page title="Exports" subtitle="Posted billing items as CSV, Excel, Sage XML or IIF for your accountant.">
+    <Page title="Exports" subtitle="Posted billing items as CSV, Excel, Sage XML or IIF, or as the import file of your accountant's ledger (Sage 50, Xero, QuickBooks).">
       <form
         className="card"
         aria-label="Export options"
@@ -77,14 +82,28 @@ export function Exports() {
           <label>
             Format
             <select value={filter.format} onChange={(e) => setFilter({ format: e.target.value })}>
-              {formats.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.label}
-                </option>
-              ))}
+              <optgroup label="Billing items">
+                {formats
+                  .filter((f) => !f.ledger)
+                  .map((f) => (
+                    <option key={f.value} value={f.value}>
+                      {f.label}
+                    </option>
+                  ))}
+              </optgroup>
+              <optgroup label="Import file for the accountant's ledger">
+                {formats
+                  .filter((f) => f.ledger)
+                  .map((f) => (
+                    <option key={f.value} value={f.value}>
+                      {f.label}
+                    </option>
+                  ))}
+              </optgroup>
             </select>
           </label>
         </div>
+        {chosen?.description ? <p className="muted">{chosen.description}</p> : null}
         <div className="row">
           <label className="radio">
             <input type="checkbox" checked={filter.onlyInvoiced} onChange={(e) => setFilter({ onlyInvoiced: e.target.checked })} /> Only invoiced items
@@ -107,15 +126,64 @@ export function Exports() {
               {preview.totals.byCurrency.map((c) => `${c.billedAmount} ${c.currency} (tax ${c.totalTax})`).join(" · ") || "no amounts"}
             </p>
           </div>
-          {preview.rowCount === 0 ? <p className="muted">Nothing matches. Widen the dates, untick “Only invoiced items”, or include items exported before.</p> : null}
+          {ledger ? (
+            <div className="ledger-summary">
+              <p className="muted">Mappings: {ledger.mappingsFrom}</p>
+              <ul className="plain" aria-label="File totals">
+                {ledger.totals.byCurrency.map((c) => (
+                  <li key={c.currency} className={c.gross === c.autotaskGross ? "" : "bad"}>
+                    {totalsLine(c)}
+                  </li>
+                ))}
+              </ul>
+              {ledger.totals.differences.length > 0 ? (
+                <ul className="plain bad" aria-label="Documents that differ from Autotask">
+                  {ledger.totals.differences.map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+          {preview.rowCount === 0 && !ledger?.problems.length ? (
+            <p className="muted">Nothing matches. Widen the dates, untick “Only invoiced items”, or include items exported before.</p>
+          ) : null}
+          {ledger && ledger.problems.length > 0 ? (
+            <section className="problems" aria-label="Invoices left out of the file">
+              <h2>{leftOutLine(ledger.leftOutInvoices, ledger.leftOutItems)}</h2>
+              <ul>
+                {ledger.problems.map((p, i) => (
+                  <li key={`${p.invoice}-${i}`}>
+                    <span className="problem">{p.message}</span>
+                    <span className="fix">
+                      Fix: {p.fix} {p.fix.includes("Mappings") ? <a href="#/mappings">Open Mappings</a> : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {ledger && ledger.notes.length > 0 ? (
+            <details className="notes">
+              <summary>{ledger.notes.length} note{ledger.notes.length === 1 ? "" : "s"}: text shortened to fit the format</summary>
+              <ul>
+                {ledger.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           <DataTable label="Export preview rows" rows={preview.rows} columns={previewColumns} height={260} />
+          {preview.rows.length < (ledger ? ledger.rowCount : preview.rowCount) ? (
+            <p className="muted">Showing the first {preview.rows.length} rows of {ledger ? ledger.rowCount : preview.rowCount}.</p>
+          ) : null}
           <div className="inline-form">
             <label>
               Save as (optional)
               <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="e.g. may-billing.csv" />
             </label>
             <button type="button" className="primary" disabled={busy || preview.rowCount === 0} onClick={() => void runExport()}>
-              {busy ? "Exporting…" : `Export ${preview.rowCount} items`}
+              {busy ? "Exporting…" : exportLabel(ledger !== null, preview.rowCount, ledger?.totals.documents ?? 0)}
             </button>
           </div>
           <p className="muted">File: {fileHint(path, folder)}</p>
@@ -126,6 +194,12 @@ export function Exports() {
           <p role="status">
             Saved {last.rowCount} items to <code>{last.filePath}</code>. They will be left out of later exports unless you delete the batch below.
           </p>
+          {last.extraFiles.map((f) => (
+            <p key={f}>
+              Also saved <code>{f}</code>: import it into Sage first, so the new customer accounts exist.
+            </p>
+          ))}
+          {last.leftOut.length > 0 ? <p className="muted">{last.leftOut.length} problem(s) kept invoices out of the file; they stay unexported until fixed.</p> : null}
         </section>
       ) : null}
       <h2>Export history</h2>

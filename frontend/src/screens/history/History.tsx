@@ -23,6 +23,10 @@ export function History() {
   const [tab, setTab] = useState<Tab>(() => (window.location.hash.includes("runs") ? "runs" : "activity"));
   useEffect(() => {
     void loadHistory();
+    // A notification's View links to #/history/runs/…: show the Runs tab.
+    const onHash = () => window.location.hash.includes("runs") && setTab("runs");
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
   }, []);
   return (
     <Page title="History" subtitle="Every profile change, sync and export, newest first.">
@@ -40,7 +44,7 @@ export function History() {
       ) : loaded && entries.length === 0 ? (
         <EmptyState title="Nothing has happened yet">Create a profile in Connections; syncs and exports will be listed here as they run.</EmptyState>
       ) : (
-        <DataTable label="History" rows={entries} columns={columns} getRowId={(r) => String(r.id)} searchPlaceholder="Search history" />
+        <DataTable label="History" rows={entries} columns={columns} getRowId={(r) => String(r.id)} searchPlaceholder="Search history" exportName="Activity" />
       )}
     </Page>
   );

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { EmptyState } from "../../components/EmptyState";
 import { DataTable } from "../../components/DataTable";
@@ -6,6 +6,8 @@ import { useStore } from "../../stores/store";
 import { loadRuns, openRun, runsStore, type Run, type RunLine } from "../../stores/runs";
 import { formatDateTime } from "../../lib/format";
 import { statusLabel, statusTone } from "../sync/logic";
+import { fixFor, invoiceLabel, parseRunHash } from "../../stores/notifications";
+import { retryInvoice, type RetryResult } from "../../stores/sync";
 
 const runColumns: ColumnDef<Run, any>[] = [
   { accessorKey: "id", header: "Run", size: 60 },
@@ -31,18 +33,89 @@ const runColumns: ColumnDef<Run, any>[] = [
   },
 ];
 
-const lineColumns: ColumnDef<RunLine, any>[] = [
-  { accessorKey: "status", header: "Status", size: 120, cell: (c) => <span className={`badge ${statusTone(c.row.original.status)}`}>{statusLabel(c.row.original.status)}</span> },
-  { accessorKey: "invoiceNumber", header: "Invoice", size: 110, cell: (c) => c.row.original.invoiceNumber || `id ${c.row.original.invoiceId}` },
-  { accessorKey: "ledgerNumber", header: "Ledger number", size: 130 },
-  { accessorKey: "message", header: "Error or note", size: 400, cell: (c) => <span title={String(c.getValue() ?? "")}>{String(c.getValue() ?? "")}</span> },
-];
+function lineColumns(focus: (l: RunLine) => void): ColumnDef<RunLine, any>[] {
+  return [
+    { accessorKey: "status", header: "Status", size: 120, cell: (c) => <span className={`badge ${statusTone(c.row.original.status)}`}>{statusLabel(c.row.original.status)}</span> },
+    { accessorKey: "invoiceNumber", header: "Invoice", size: 110, cell: (c) => c.row.original.invoiceNumber || `id ${c.row.original.invoiceId}` },
+    { accessorKey: "ledgerNumber", header: "Ledger number", size: 130 },
+    { accessorKey: "message", header: "Error or note", size: 400, cell: (c) => <span title={String(c.getValue() ?? "")}>{String(c.getValue() ?? "")}</span> },
+    {
+      id: "fix",
+      header: "",
+      size: 90,
+      enableSorting: false,
+      cell: (c) =>
+        c.row.original.status === "failed" ? (
+          <button type="button" className="small" aria-label={`Fix and retry ${invoiceLabel(c.row.original)}`} onClick={() => focus(c.row.original)}>
+            Fix…
+          </button>
+        ) : null,
+    },
+  ];
+}
+
+/** FailedLine shows one failed invoice with its error, its fix and Retry. */
+function FailedLine({ profileId, line, onClose }: { profileId: number; line: RunLine; onClose: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [res, setRes] = useState<RetryResult | null>(null);
+  const label = invoiceLabel(line);
+  return (
+    <section className="card failed-line" aria-label={`${label} failed`}>
+      <div className="row-between">
+        <h3>{label} was not sent</h3>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p>{line.message}</p>
+      <p className="muted">Fix: {fixFor(line.message)}</p>
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            setRes((await retryInvoice(profileId, line.invoiceId)) ?? null);
+            setBusy(false);
+          }}
+        >
+          {busy ? "Retrying…" : `Retry ${label}`}
+        </button>
+        {res ? (
+          <span role="status" className={res.outcome === "created" || res.outcome === "exists" ? "" : "field-error"}>
+            {res.message}
+          </span>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** useRunHash opens the run (and the failed line) named by "#/history/runs/12/345", as a notification's View links. */
+function useRunHash(runs: Run[], loaded: boolean, focus: (invoiceId: number) => void) {
+  useEffect(() => {
+    const apply = () => {
+      const want = parseRunHash(window.location.hash);
+      if (!want || !loaded) return;
+      const run = runs.find((r) => r.id === want.runId);
+      if (!run) return;
+      void openRun(run).then(() => focus(want.invoiceId));
+    };
+    apply();
+    window.addEventListener("hashchange", apply);
+    return () => window.removeEventListener("hashchange", apply);
+  }, [loaded, runs]);
+}
 
 export function Runs() {
   const { loaded, runs, includePreviews, openRun: open, lines } = useStore(runsStore);
+  const [focused, setFocused] = useState(0);
   useEffect(() => {
     void loadRuns();
   }, []);
+  useRunHash(runs, loaded, setFocused);
+  const failed = open ? lines.find((l) => l.invoiceId === focused && l.status === "failed") : undefined;
   return (
     <section aria-label="Runs">
       <div className="row tab-toolbar">
@@ -55,7 +128,7 @@ export function Runs() {
           Preview and send invoices in Sync; every run is listed here with its counts and each invoice's result.
         </EmptyState>
       ) : (
-        <DataTable label="Runs" rows={runs} columns={runColumns} getRowId={(r) => String(r.id)} searchPlaceholder="Search runs" height={open ? 220 : 440} />
+        <DataTable label="Runs" rows={runs} columns={runColumns} getRowId={(r) => String(r.id)} searchPlaceholder="Search runs" height={open ? 220 : 440} exportName="Sync runs" />
       )}
       {open ? (
         <section className="card run-lines" aria-label={`Run ${open.id} lines`}>
@@ -63,12 +136,20 @@ export function Runs() {
             <h2>
               Run {open.id}: {open.summary}
             </h2>
-            <button type="button" onClick={() => void openRun(null)}>
+            <button type="button" onClick={() => (setFocused(0), void openRun(null))}>
               Close
             </button>
           </div>
           {open.error ? <p className="field-error">{open.error}</p> : null}
-          <DataTable label="Run lines" rows={lines} columns={lineColumns} getRowId={(r) => String(r.invoiceId)} height={300} />
+          {failed ? <FailedLine key={failed.invoiceId} profileId={open.profileId} line={failed} onClose={() => setFocused(0)} /> : null}
+          <DataTable
+            label="Run lines"
+            rows={lines}
+            columns={lineColumns((l) => setFocused(l.invoiceId))}
+            getRowId={(r) => String(r.invoiceId)}
+            height={300}
+            exportName={`Run ${open.id} lines`}
+          />
         </section>
       ) : null}
     </section>

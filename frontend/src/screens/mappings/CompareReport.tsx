@@ -66,7 +66,7 @@ export function CompareReport({ profileId }: { profileId: number }) {
               Create {missing} missing items in the ledger
             </button>
           </div>
-          <DataTable label="Comparison" rows={rows} columns={columns} getRowId={(r) => String(r.codeId)} searchPlaceholder="Search codes and items" height={320} />
+          <DataTable label="Comparison" rows={rows} columns={columns} getRowId={(r) => String(r.codeId)} searchPlaceholder="Search codes and items" height={320} exportName="Compare billing codes and items" />
         </>
       ) : null}
     </section>

@@ -26,7 +26,12 @@ export function Editor({
 }) {
   const [target, setTarget] = useState(editing.target);
   const [target2, setTarget2] = useState(editing.target2);
-  const problem = editing.kind === "payment_term" ? validateDays(target) : target.trim() === "" ? "Choose a value." : "";
+  const problem =
+    editing.kind === "payment_term"
+      ? validateDays(target)
+      : target.trim() === "" && !(data.freeText && editing.kind === "billing_code" && target2.trim() !== "")
+        ? "Choose a value."
+        : "";
   const clearLabel = { billing_code: "Unmap", tax: "Unmap", customer: "Create as a new customer instead", payment_term: "Use Autotask's days" }[editing.kind];
   return (
     <form
@@ -52,7 +57,13 @@ export function Editor({
                 ))}
               </datalist>
             </label>
-            <label>
+            {data.freeText ? (
+              <label>
+                Income account (nominal / G/L code)
+                <input value={target2} onChange={(e) => setTarget2(e.target.value)} maxLength={15} />
+              </label>
+            ) : null}
+            <label hidden={data.freeText}>
               Income account
               <select value={target2} onChange={(e) => setTarget2(e.target.value)}>
                 <option value="">Choose…</option>
@@ -65,7 +76,20 @@ export function Editor({
             </label>
           </>
         ) : null}
-        {editing.kind === "tax" || editing.kind === "customer" ? (
+        {(editing.kind === "tax" || editing.kind === "customer") && data.freeText ? (
+          <label>
+            {editing.kind === "tax" ? "Tax code in the file" : "Customer reference in the file"}
+            <input list="file-tax-codes" value={target} onChange={(e) => setTarget(e.target.value)} maxLength={255} />
+            <datalist id="file-tax-codes">
+              {(editing.kind === "tax" ? data.taxCodes : []).map((a) => (
+                <option key={a.value} value={a.value}>
+                  {a.label}
+                </option>
+              ))}
+            </datalist>
+          </label>
+        ) : null}
+        {(editing.kind === "tax" || editing.kind === "customer") && !data.freeText ? (
           <label>
             {editing.kind === "tax" ? "Ledger tax code" : "Ledger customer"}
             <select value={target} onChange={(e) => setTarget(e.target.value)}>

@@ -54,6 +54,10 @@ export function SyncSettings() {
           <input value={d.adjustmentCap} onChange={(e) => setD({ ...d, adjustmentCap: e.target.value })} aria-invalid={capProblem !== ""} />
           {capProblem ? <span className="field-error">{capProblem}</span> : null}
         </label>
+        <label>
+          Sage 50 US import files: sales tax G/L account
+          <input value={d.salesTaxAccount} maxLength={15} onChange={(e) => setD({ ...d, salesTaxAccount: e.target.value })} placeholder="e.g. 23100" />
+        </label>
         <div className="row">
           <button className="primary" type="submit" disabled={capProblem !== ""}>
             Save sync defaults

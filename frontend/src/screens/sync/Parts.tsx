@@ -48,7 +48,7 @@ export function ResultPanel({ result }: { result: SyncResult }) {
         ))}
       </ul>
       {result.failed > 0 ? <p className="field-error">Failed invoices were not created; their message says why. Fix it and send again — nothing is ever sent twice.</p> : null}
-      <DataTable label="Sync result lines" rows={result.lines} columns={resultColumns} getRowId={(r) => String(r.invoiceId)} height={240} />
+      <DataTable label="Sync result lines" rows={result.lines} columns={resultColumns} getRowId={(r) => String(r.invoiceId)} height={240} exportName={`Run ${result.runId} result`} />
     </section>
   );
 }

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from "react";
-import type { ColumnDef } from "@tanstack/react-table";
 import { Page } from "../../components/Page";
 import { EmptyState } from "../../components/EmptyState";
 import { DataTable } from "../../components/DataTable";
 import { ProfilePicker, connectedToBoth, useUsableProfiles } from "../../components/ProfilePicker";
 import { useStore } from "../../stores/store";
-import { listenProgress, loadDefaults, runPreview, send, cancelSend, setForm, setTicked, syncStore, type PreviewInvoice } from "../../stores/sync";
-import { sendLabel, sortPreview, statusLabel, statusTone, validateForm, windowText } from "./logic";
+import { listenProgress, loadDefaults, runPreview, send, cancelSend, setForm, syncStore, type PreviewInvoice } from "../../stores/sync";
+import { sendLabel, sortPreview, validateForm, windowText } from "./logic";
 import { InvoiceDetail, ProgressBar, ResultPanel } from "./Parts";
+import { previewColumns } from "./columns";
 
 export function Sync() {
   const { loaded, usable } = useUsableProfiles(connectedToBoth);
@@ -127,7 +127,7 @@ export function Sync() {
             </section>
           ) : null}
           {open ? <InvoiceDetail invoice={open} onClose={() => setOpen(null)} /> : null}
-          <DataTable label="Preview" rows={rows} columns={columns} getRowId={(r) => String(r.invoiceId)} searchPlaceholder="Search invoices, customers, problems" height={420} />
+          <DataTable label="Preview" rows={rows} columns={columns} getRowId={(r) => String(r.invoiceId)} searchPlaceholder="Search invoices, customers, problems" height={420} exportName="Sync preview" />
         </>
       ) : null}
     </Page>
@@ -135,53 +135,5 @@ export function Sync() {
 }
 
 function useColumns(ticked: number[], open: (r: PreviewInvoice) => void) {
-  return useMemo<ColumnDef<PreviewInvoice, any>[]>(() => {
-    const set = new Set(ticked);
-    return [
-      {
-        id: "tick",
-        header: "Send",
-        size: 60,
-        enableSorting: false,
-        cell: (c) => {
-          const r = c.row.original;
-          if (r.status !== "ready") return null;
-          return (
-            <input
-              type="checkbox"
-              aria-label={`Tick invoice ${r.invoiceNumber}`}
-              checked={set.has(r.invoiceId)}
-              onChange={(e) => setTicked(e.target.checked ? [...ticked, r.invoiceId] : ticked.filter((id) => id !== r.invoiceId))}
-            />
-          );
-        },
-      },
-      { accessorKey: "status", header: "Status", size: 120, cell: (c) => <span className={`badge ${statusTone(c.row.original.status)}`}>{statusLabel(c.row.original.status)}</span> },
-      { accessorKey: "invoiceNumber", header: "Invoice", size: 100, cell: (c) => c.row.original.invoiceNumber || `id ${c.row.original.invoiceId}` },
-      { accessorKey: "companyName", header: "Customer", size: 200 },
-      { accessorKey: "date", header: "Date", size: 100 },
-      { accessorKey: "total", header: "Total", size: 120, cell: (c) => <span className="num">{`${c.row.original.total} ${c.row.original.currency}`}</span> },
-      {
-        id: "becomes",
-        header: "Becomes in the ledger",
-        size: 240,
-        accessorFn: (r) =>
-          r.status === "blocked"
-            ? r.problems.map((p) => p.message).join(" ")
-            : `${r.kind === "credit_note" ? "Credit note" : "Invoice"} ${r.ledgerNumber || "(ledger numbers it)"} · ${r.newCustomer ? "new customer" : r.customerName} · ${r.lines.length} lines · tax ${r.tax}`,
-        cell: (c) => <span title={String(c.getValue())}>{String(c.getValue())}</span>,
-      },
-      {
-        id: "open",
-        header: "",
-        size: 80,
-        enableSorting: false,
-        cell: (c) => (
-          <button type="button" className="small" aria-label={`Details of invoice ${c.row.original.invoiceNumber}`} onClick={() => open(c.row.original)}>
-            Details
-          </button>
-        ),
-      },
-    ];
-  }, [ticked, open]);
+  return useMemo(() => previewColumns(ticked, open), [ticked, open]);
 }

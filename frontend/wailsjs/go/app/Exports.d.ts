@@ -10,6 +10,8 @@ export function DeleteBatch(arg1:number):Promise<void>;
 
 export function Export(arg1:app.ExportInput):Promise<app.ExportBatchDTO>;
 
+export function Formats():Promise<Array<app.FormatDTO>>;
+
 export function History(arg1:number):Promise<Array<app.ExportBatchDTO>>;
 
 export function Preview(arg1:app.ExportFilterInput):Promise<app.ExportPreviewDTO>;

@@ -18,6 +18,10 @@ export function Export(arg1) {
   return window['go']['app']['Exports']['Export'](arg1);
 }
 
+export function Formats() {
+  return window['go']['app']['Exports']['Formats']();
+}
+
 export function History(arg1) {
   return window['go']['app']['Exports']['History'](arg1);
 }

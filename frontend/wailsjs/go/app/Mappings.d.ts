@@ -4,7 +4,11 @@ import {app} from '../models';
 
 export function AcceptAll(arg1:number,arg2:string):Promise<number>;
 
+export function AcceptAllFor(arg1:number,arg2:string,arg3:string):Promise<number>;
+
 export function Clear(arg1:number,arg2:string,arg3:string):Promise<void>;
+
+export function ClearFor(arg1:number,arg2:string,arg3:string,arg4:string):Promise<void>;
 
 export function Compare(arg1:number):Promise<Array<app.CompareRowDTO>>;
 
@@ -12,4 +16,8 @@ export function CreateMissingItems(arg1:number):Promise<number>;
 
 export function Load(arg1:number):Promise<app.MappingsDTO>;
 
+export function LoadFor(arg1:number,arg2:string):Promise<app.MappingsDTO>;
+
 export function Save(arg1:app.MappingInput):Promise<void>;
+
+export function Targets(arg1:number):Promise<Array<app.MappingTargetDTO>>;

@@ -6,8 +6,16 @@ export function AcceptAll(arg1, arg2) {
   return window['go']['app']['Mappings']['AcceptAll'](arg1, arg2);
 }
 
+export function AcceptAllFor(arg1, arg2, arg3) {
+  return window['go']['app']['Mappings']['AcceptAllFor'](arg1, arg2, arg3);
+}
+
 export function Clear(arg1, arg2, arg3) {
   return window['go']['app']['Mappings']['Clear'](arg1, arg2, arg3);
+}
+
+export function ClearFor(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['Mappings']['ClearFor'](arg1, arg2, arg3, arg4);
 }
 
 export function Compare(arg1) {
@@ -22,6 +30,14 @@ export function Load(arg1) {
   return window['go']['app']['Mappings']['Load'](arg1);
 }
 
+export function LoadFor(arg1, arg2) {
+  return window['go']['app']['Mappings']['LoadFor'](arg1, arg2);
+}
+
 export function Save(arg1) {
   return window['go']['app']['Mappings']['Save'](arg1);
+}
+
+export function Targets(arg1) {
+  return window['go']['app']['Mappings']['Targets'](arg1);
 }

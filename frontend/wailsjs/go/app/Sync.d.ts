@@ -8,4 +8,6 @@ export function Defaults(arg1:number):Promise<app.SyncDefaultsDTO>;
 
 export function Preview(arg1:app.SyncInput):Promise<app.PreviewDTO>;
 
+export function RetryInvoice(arg1:number,arg2:number):Promise<app.RetryResultDTO>;
+
 export function Send(arg1:app.SendInput):Promise<app.SyncResultDTO>;

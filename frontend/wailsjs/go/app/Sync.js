@@ -14,6 +14,10 @@ export function Preview(arg1) {
   return window['go']['app']['Sync']['Preview'](arg1);
 }
 
+export function RetryInvoice(arg1, arg2) {
+  return window['go']['app']['Sync']['RetryInvoice'](arg1, arg2);
+}
+
 export function Send(arg1) {
   return window['go']['app']['Sync']['Send'](arg1);
 }
