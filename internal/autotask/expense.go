@@ -3,7 +3,12 @@
 
 package autotask
 
-import "github.com/billbridge/billbridge/internal/money"
+import (
+	"context"
+	"time"
+
+	"github.com/billbridge/billbridge/internal/money"
+)
 
 // ExpenseReport is a resource's expense report. Entity: ExpenseReports.
 type ExpenseReport struct {
@@ -59,4 +64,23 @@ type ExpenseItem struct {
 	TaskID                                   *int64        `json:"taskID"`
 	TicketID                                 *int64        `json:"ticketID"`
 	WorkType                                 int           `json:"workType"`
+}
+
+// Expense report statuses, in the order of Autotask's picklist (In
+// Progress, Awaiting Approval, Approved for Payment, Rejected, Paid,
+// Transferred to QuickBooks).
+const (
+	ExpenseReportInProgress  = 1
+	ExpenseReportAwaiting    = 2
+	ExpenseReportApproved    = 3
+	ExpenseReportRejected    = 4
+	ExpenseReportPaid        = 5
+	ExpenseReportTransferred = 6
+)
+
+// ApprovedExpenseReports reads the reports approved for payment whose
+// approvedDate is on or after from and before to.
+func (c *Client) ApprovedExpenseReports(ctx context.Context, from, to time.Time) ([]ExpenseReport, error) {
+	return QueryAll[ExpenseReport](ctx, c, EntityExpenseReports, Query{Filter: []Filter{
+		Eq("status", ExpenseReportApproved), Gte("approvedDate", from.UTC()), Lt("approvedDate", to.UTC())}})
 }

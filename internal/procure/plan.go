@@ -156,25 +156,7 @@ func planReceipt(in PlanInput, g *receipt, links map[int64]mapping.Link, sugg []
 	vendor, hasVendor := s.Vendors[deref(po.VendorID)]
 	b.VendorCompanyID, b.VendorName, b.VendorNumber = vendor.ID, vendor.CompanyName, vendor.CompanyNumber
 	b.Currency, b.ExchangeRate = currencyOf(s, vendor)
-	switch l, ok := links[vendor.ID]; {
-	case !hasVendor:
-		p.Problems = append(p.Problems, Problem{ProblemVendorMissing, label + ": the purchase order has no vendor Billbridge can read",
-			"Set the vendor on the purchase order in Autotask, then preview again."})
-	case ok:
-		b.VendorID = l.CustomerID
-	case in.Settings.CreateVendors:
-		p.CreateVendor = true
-		p.Notes = append(p.Notes, fmt.Sprintf("supplier %q is created in the ledger", vendor.CompanyName))
-	default:
-		fix := "Link the vendor to a ledger supplier in Mappings, or allow Billbridge to create missing suppliers."
-		for _, sg := range sugg {
-			if sg.CompanyID == vendor.ID {
-				fix = fmt.Sprintf("Accept the suggestion %q for it in Mappings, link it to another supplier, or allow Billbridge to create missing suppliers.", sg.CustomerName)
-			}
-		}
-		p.Problems = append(p.Problems, Problem{ProblemVendorMissing,
-			fmt.Sprintf("%s: vendor %q is not linked to a ledger supplier", label, vendor.CompanyName), fix})
-	}
+	b.VendorID, p.CreateVendor = linkVendor(in, vendor, hasVendor, label, links, sugg, &p.Problems, &p.Notes)
 
 	// Dates.
 	received := g.at.UTC()
@@ -197,43 +179,18 @@ func planReceipt(in PlanInput, g *receipt, links map[int64]mapping.Link, sugg []
 	}
 
 	// Lines.
-	minor := int32(2)
-	if c, err := money.ParseCurrency(b.Currency); err == nil {
-		minor = c.MinorUnits()
-	}
+	minor := minorUnits(b.Currency)
 	for _, r := range g.recs {
 		it := s.Items[deref(r.PurchaseOrderItemID)]
 		prod, hasProd := s.Products[deref(it.ProductID)]
 		l := BillLine{ReceivingID: r.ID, ProductID: prod.ID, Quantity: money.FromInt(int64(r.QuantityNowReceiving)),
 			UnitCost: it.UnitCost, Stocked: it.InventoryLocationID != nil, TaxCode: in.Settings.TaxCode}
 		name := orDefault(prod.Name, it.Memo)
-		if !hasProd {
-			p.Problems = append(p.Problems, Problem{ProblemUnmappedProduct,
-				fmt.Sprintf("%s: purchase order line %d has no product", label, it.ID),
-				"Bills name a ledger item for every line: set the product on the purchase order line in Autotask."})
-		} else if link, ok := in.ProductLinks[prod.ID]; ok && link.Target != "" {
-			if item, ok := items.find(link.Target); ok {
-				l.ItemCode, l.ItemID = item.Code, item.ID
-			}
-			l.Account = link.Target2
-			if l.ItemID == "" {
-				p.Problems = append(p.Problems, Problem{ProblemUnmappedProduct,
-					fmt.Sprintf("%s: product %q is mapped to item %q, which the ledger does not have", label, name, link.Target),
-					"Map the product to an existing ledger item in Mappings, or create the item in the ledger."})
-			}
-		} else if item, ok := items.match(prod); ok {
-			l.ItemCode, l.ItemID = item.Code, item.ID
-		} else {
-			p.Problems = append(p.Problems, Problem{ProblemUnmappedProduct,
-				fmt.Sprintf("%s: product %q (SKU %s) has no ledger item", label, name, orDefault(prod.Sku, "none")),
-				fmt.Sprintf("Map the product to a ledger item in Mappings, or create a ledger item with the code %q.", orDefault(prod.Sku, name))})
-		}
-		if l.Account == "" {
-			l.Account = in.Settings.CostOfSalesAccount
-			if l.Stocked {
-				l.Account = in.Settings.InventoryAccount
-			}
-		}
+		noProduct := Problem{ProblemUnmappedProduct,
+			fmt.Sprintf("%s: purchase order line %d has no product", label, it.ID),
+			"Bills name a ledger item for every line: set the product on the purchase order line in Autotask."}
+		item, account := lineItem(in, items, prod, hasProd, l.Stocked, label, name, noProduct, &p.Problems)
+		l.ItemCode, l.ItemID, l.Account = item.Code, item.ID, account
 		if l.Account == "" {
 			which := "cost of sales"
 			if l.Stocked {
@@ -254,6 +211,70 @@ func planReceipt(in PlanInput, g *receipt, links map[int64]mapping.Link, sugg []
 	}
 	p.Hash = hashOf(*b)
 	return p
+}
+
+// linkVendor finds the ledger supplier of a purchase order's vendor: its
+// stored or matched link, or one to create when allowed; otherwise it adds
+// the problem that says how to link it.
+func linkVendor(in PlanInput, vendor autotask.Company, hasVendor bool, label string, links map[int64]mapping.Link, sugg []mapping.Suggestion,
+	problems *[]Problem, notes *[]string) (id string, create bool) {
+	switch l, ok := links[vendor.ID]; {
+	case !hasVendor:
+		*problems = append(*problems, Problem{ProblemVendorMissing, label + ": the purchase order has no vendor Billbridge can read",
+			"Set the vendor on the purchase order in Autotask, then preview again."})
+	case ok:
+		return l.CustomerID, false
+	case in.Settings.CreateVendors:
+		*notes = append(*notes, fmt.Sprintf("supplier %q is created in the ledger", vendor.CompanyName))
+		return "", true
+	default:
+		fix := "Link the vendor to a ledger supplier in Mappings, or allow Billbridge to create missing suppliers."
+		for _, sg := range sugg {
+			if sg.CompanyID == vendor.ID {
+				fix = fmt.Sprintf("Accept the suggestion %q for it in Mappings, link it to another supplier, or allow Billbridge to create missing suppliers.", sg.CustomerName)
+			}
+		}
+		*problems = append(*problems, Problem{ProblemVendorMissing,
+			fmt.Sprintf("%s: vendor %q is not linked to a ledger supplier", label, vendor.CompanyName), fix})
+	}
+	return "", false
+}
+
+// lineItem finds the ledger item and account of a line's product: through
+// the product's stored link, which may name an account too, else the item
+// whose code or SKU is the product's SKU; the account defaults to the
+// settings' inventory asset (stocked lines) or cost of sales. What is
+// missing is added to problems; noProduct when the line has no product.
+func lineItem(in PlanInput, items itemIdx, prod autotask.Product, hasProd, stocked bool, label, name string, noProduct Problem,
+	problems *[]Problem) (Item, string) {
+	var item Item
+	account := ""
+	switch link, linked := in.ProductLinks[prod.ID]; {
+	case !hasProd:
+		*problems = append(*problems, noProduct)
+	case linked && link.Target != "":
+		account = link.Target2
+		var ok bool
+		if item, ok = items.find(link.Target); !ok {
+			*problems = append(*problems, Problem{ProblemUnmappedProduct,
+				fmt.Sprintf("%s: product %q is mapped to item %q, which the ledger does not have", label, name, link.Target),
+				"Map the product to an existing ledger item in Mappings, or create the item in the ledger."})
+		}
+	default:
+		var ok bool
+		if item, ok = items.match(prod); !ok {
+			*problems = append(*problems, Problem{ProblemUnmappedProduct,
+				fmt.Sprintf("%s: product %q (SKU %s) has no ledger item", label, name, orDefault(prod.Sku, "none")),
+				fmt.Sprintf("Map the product to a ledger item in Mappings, or create a ledger item with the code %q.", orDefault(prod.Sku, name))})
+		}
+	}
+	if account == "" {
+		account = in.Settings.CostOfSalesAccount
+		if stocked {
+			account = in.Settings.InventoryAccount
+		}
+	}
+	return item, account
 }
 
 func lineDescription(prod autotask.Product, it autotask.PurchaseOrderItem, r autotask.PurchaseOrderItemReceiving, ref, name string) string {
@@ -295,15 +316,30 @@ func billNumber(vi, ref string, max int) string {
 	return n
 }
 
+// minorUnits is how many decimals amounts in currency keep: two when the
+// currency is not one money knows.
+func minorUnits(currency string) int32 {
+	if c, err := money.ParseCurrency(currency); err == nil {
+		return c.MinorUnits()
+	}
+	return 2
+}
+
 func currencyOf(s *Snapshot, vendor autotask.Company) (string, money.Decimal) {
+	return currencyFor(s.Currencies, vendor.CurrencyID)
+}
+
+// currencyFor is the currency id names, with Autotask's exchange rate, or
+// the internal currency (rate zero) when id names none or that one.
+func currencyFor(curs map[int64]autotask.Currency, id *int64) (string, money.Decimal) {
 	internal := ""
-	for _, c := range s.Currencies {
+	for _, c := range curs {
 		if c.IsInternalCurrency {
 			internal = c.Name
 		}
 	}
-	if vendor.CurrencyID != nil {
-		if c, ok := s.Currencies[*vendor.CurrencyID]; ok && !c.IsInternalCurrency {
+	if id != nil {
+		if c, ok := curs[*id]; ok && !c.IsInternalCurrency {
 			return c.Name, c.ExchangeRate
 		}
 	}

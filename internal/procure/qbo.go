@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/billbridge/billbridge/internal/ledger/qbo"
@@ -46,27 +47,20 @@ func (q *QBO) Vendors(ctx context.Context) ([]Vendor, error) {
 // CreateVendors creates each vendor in the bill's currency: QuickBooks
 // keeps one currency per vendor and refuses bills in another.
 func (q *QBO) CreateVendors(ctx context.Context, vs []Vendor, key string) ([]Result, error) {
-	out := make([]Result, len(vs))
-	for i, v := range vs {
+	return createEach(ctx, q.c, vs, key, func(v Vendor) (qbo.Vendor, string) {
 		body := qbo.Vendor{DisplayName: v.Name, CompanyName: v.Name, AcctNum: v.AccountNumber}
 		if v.Currency != "" {
 			body.CurrencyRef = qbo.Ref{Value: v.Currency}
 		}
-		saved, err := qbo.Create(ctx, q.c, body, key+":"+v.Name)
-		if err != nil {
-			if !refused(err) {
-				return out, err
-			}
-			out[i].Err = err
-			continue
-		}
-		out[i].ID = saved.ID
-	}
-	return out, nil
+		return body, v.Name
+	}, func(v qbo.Vendor) string { return v.ID })
 }
 
-func (q *QBO) Items(ctx context.Context) ([]Item, error) {
-	its, err := qbo.Query[qbo.Item](ctx, q.c, "Item", "")
+func (q *QBO) Items(ctx context.Context) ([]Item, error) { return q.items(ctx, "") }
+
+// items lists the items that match where.
+func (q *QBO) items(ctx context.Context, where string, args ...any) ([]Item, error) {
+	its, err := qbo.Query[qbo.Item](ctx, q.c, "Item", where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -77,22 +71,10 @@ func (q *QBO) Items(ctx context.Context) ([]Item, error) {
 	return out, nil
 }
 
-// CreateBills creates the bills one request each (BatchSize 1), each with a
-// requestid derived from key, so a retried request returns the first answer.
+// CreateBills creates the bills one request each (BatchSize 1).
 func (q *QBO) CreateBills(ctx context.Context, bills []Bill, key string) ([]Result, error) {
-	out := make([]Result, len(bills))
-	for i, b := range bills {
-		saved, err := qbo.Create(ctx, q.c, q.bill(b), key+":"+b.Reference)
-		if err != nil {
-			if !refused(err) {
-				return out, err
-			}
-			out[i].Err = err
-			continue
-		}
-		out[i].ID = saved.ID
-	}
-	return out, nil
+	return createEach(ctx, q.c, bills, key, func(b Bill) (qbo.Bill, string) { return q.bill(b), b.Reference },
+		func(b qbo.Bill) string { return b.ID })
 }
 
 func (q *QBO) bill(b Bill) qbo.Bill {
@@ -102,22 +84,10 @@ func (q *QBO) bill(b Bill) qbo.Bill {
 	}
 	out := qbo.Bill{PurchaseByVendor: qbo.PurchaseByVendor{DocNumber: b.Number, TxnDate: qbo.DateOf(b.Date), DueDate: qbo.DateOf(b.DueDate),
 		VendorRef: qbo.Ref{Value: b.VendorID}, PrivateNote: note}}
-	if b.Currency != "" && !strings.EqualFold(b.Currency, q.home) {
-		out.CurrencyRef = qbo.Ref{Value: b.Currency}
-		// QuickBooks' ExchangeRate is home units per unit of the bill's
-		// currency: the inverse of Autotask's rate.
-		if b.ExchangeRate.Sign() > 0 {
-			if r, err := money.FromInt(1).Div(b.ExchangeRate, 6); err == nil {
-				out.ExchangeRate = r
-			}
-		}
-	}
+	out.CurrencyRef, out.ExchangeRate = q.currency(b.Currency, b.ExchangeRate)
 	for _, l := range b.Lines {
 		line := qbo.Line{Description: l.Description, Amount: l.Amount}
-		tax := qbo.Ref{}
-		if l.TaxCode != "" {
-			tax.Value = l.TaxCode
-		}
+		tax := qbo.Ref{Value: l.TaxCode}
 		if l.Stocked {
 			line.DetailType = qbo.DetailItemExpense
 			line.ItemBasedExpenseLineDetail = &qbo.ItemBasedExpenseLineDetail{ItemRef: qbo.Ref{Value: l.ItemID}, Qty: l.Quantity,
@@ -134,24 +104,75 @@ func (q *QBO) bill(b Bill) qbo.Bill {
 // FindBills queries the bills with the numbers asked and matches them by vendor.
 func (q *QBO) FindBills(ctx context.Context, refs []BillRef) ([]Found, error) {
 	want := map[BillRef]bool{}
+	nums := make([]string, len(refs))
+	for i, r := range refs {
+		want[r], nums[i] = true, r.Number
+	}
+	bills, err := byDocNumber[qbo.Bill](ctx, q.c, "Bill", nums)
+	if err != nil {
+		return nil, fmt.Errorf("find bills: %w", err)
+	}
 	var out []Found
-	for start := 0; start < len(refs); start += 100 {
-		chunk := refs[start:min(start+100, len(refs))]
-		var quoted []string
-		for _, r := range chunk {
-			want[r] = true
-			quoted = append(quoted, qbo.Quote(r.Number))
+	for _, b := range bills {
+		r := BillRef{VendorID: b.VendorRef.Value, Number: b.DocNumber}
+		if want[r] {
+			out = append(out, Found{Ref: r, ID: b.ID})
 		}
-		bills, err := qbo.Query[qbo.Bill](ctx, q.c, "Bill", "DocNumber in ("+strings.Join(quoted, ", ")+")")
+	}
+	return out, nil
+}
+
+// currency is a document's currency and QuickBooks' exchange rate, set
+// only when it is not the home currency. QuickBooks' ExchangeRate is home
+// units per unit of the document's currency: the inverse of Autotask's
+// rate.
+func (q *QBO) currency(code string, rate money.Decimal) (qbo.Ref, money.Decimal) {
+	if code == "" || strings.EqualFold(code, q.home) {
+		return qbo.Ref{}, money.Zero
+	}
+	if rate.Sign() > 0 {
+		if r, err := money.FromInt(1).Div(rate, 6); err == nil {
+			return qbo.Ref{Value: code}, r
+		}
+	}
+	return qbo.Ref{Value: code}, money.Zero
+}
+
+// createEach creates docs one request each, each with a requestid derived
+// from key and its ref, so a retried request returns the first answer. A
+// document QuickBooks refuses gets its Err; any other error leaves the
+// outcome unknown and stops the call.
+func createEach[D any, T qbo.Entity](ctx context.Context, c *qbo.Client, docs []D, key string, build func(D) (body T, ref string),
+	id func(T) string) ([]Result, error) {
+	out := make([]Result, len(docs))
+	for i, d := range docs {
+		body, ref := build(d)
+		saved, err := qbo.Create(ctx, c, body, key+":"+ref)
 		if err != nil {
-			return nil, fmt.Errorf("find bills: %w", err)
-		}
-		for _, b := range bills {
-			r := BillRef{VendorID: b.VendorRef.Value, Number: b.DocNumber}
-			if want[r] {
-				out = append(out, Found{Ref: r, ID: b.ID})
+			if !refused(err) {
+				return out, err
 			}
+			out[i].Err = err
+			continue
 		}
+		out[i].ID = id(saved)
+	}
+	return out, nil
+}
+
+// byDocNumber queries the entities with the numbers asked, 100 a query.
+func byDocNumber[T any](ctx context.Context, c *qbo.Client, entity string, nums []string) ([]T, error) {
+	var out []T
+	for chunk := range slices.Chunk(nums, 100) {
+		quoted := make([]string, len(chunk))
+		for i, n := range chunk {
+			quoted[i] = qbo.Quote(n)
+		}
+		got, err := qbo.Query[T](ctx, c, entity, "DocNumber in ("+strings.Join(quoted, ", ")+")")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, got...)
 	}
 	return out, nil
 }

@@ -46,24 +46,24 @@ func (x *Xero) CreateVendors(ctx context.Context, vs []Vendor, key string) ([]Re
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Result, len(vs))
-	for i, c := range res.Saved {
-		out[res.Indexes[i]].ID = c.ContactID
-	}
-	for _, f := range res.Failed {
-		out[f.Index].Err = f
-	}
-	return out, nil
+	return results(len(vs), res, func(c xero.Contact) string { return c.ContactID }), nil
 }
 
 func (x *Xero) Items(ctx context.Context) ([]Item, error) {
+	return x.items(ctx, func(xero.Item) bool { return true })
+}
+
+// items lists the items that keep; an item's id is its code.
+func (x *Xero) items(ctx context.Context, keep func(xero.Item) bool) ([]Item, error) {
 	its, err := x.c.Items(ctx, xero.ItemFilter{})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Item, len(its))
-	for i, it := range its {
-		out[i] = Item{ID: it.Code, Code: it.Code}
+	out := []Item{}
+	for _, it := range its {
+		if keep(it) {
+			out = append(out, Item{ID: it.Code, Code: it.Code})
+		}
 	}
 	return out, nil
 }
@@ -77,14 +77,19 @@ func (x *Xero) CreateBills(ctx context.Context, bills []Bill, key string) ([]Res
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Result, len(bills))
-	for i, inv := range res.Saved {
-		out[res.Indexes[i]].ID = inv.InvoiceID
+	return results(len(bills), res, func(inv xero.Invoice) string { return inv.InvoiceID }), nil
+}
+
+// results turns Xero's answer to a batch of n into one Result each.
+func results[T any](n int, res xero.BatchResult[T], id func(T) string) []Result {
+	out := make([]Result, n)
+	for i, v := range res.Saved {
+		out[res.Indexes[i]].ID = id(v)
 	}
 	for _, f := range res.Failed {
 		out[f.Index].Err = f
 	}
-	return out, nil
+	return out
 }
 
 func (x *Xero) invoice(b Bill) xero.Invoice {

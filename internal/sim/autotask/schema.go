@@ -15,6 +15,14 @@ import (
 //go:embed fields.json
 var fieldsJSON []byte
 
+// fields_extra.json holds entities Autotask's REST API serves that the
+// published OpenAPI subset in shared/specs leaves out (InventoryTransfers:
+// its fields as Autotask's entity reference and its Web Services API WSDL
+// list them). Kept apart so fields.json stays exactly the spec's.
+//
+//go:embed fields_extra.json
+var fieldsExtraJSON []byte
+
 // entity is one simulated REST entity with its field table.
 type entity struct {
 	name       string // path name: "Invoices"
@@ -45,10 +53,14 @@ type schema struct {
 }
 
 func loadSchema() (*schema, error) {
-	var f fieldspec.File
+	var f, extra fieldspec.File
 	if err := json.Unmarshal(fieldsJSON, &f); err != nil {
 		return nil, fmt.Errorf("autotasksim: fields.json: %w", err)
 	}
+	if err := json.Unmarshal(fieldsExtraJSON, &extra); err != nil {
+		return nil, fmt.Errorf("autotasksim: fields_extra.json: %w", err)
+	}
+	f.Entities = append(f.Entities, extra.Entities...)
 	s := &schema{entities: map[string]*entity{}}
 	for _, fe := range f.Entities {
 		e := &entity{name: fe.Name, internal: fe.InternalName, fields: fe.Fields, byLower: map[string]int{}}

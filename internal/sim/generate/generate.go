@@ -81,7 +81,7 @@ func Month(opts Options) autotasksim.Dataset {
 			"Companies": 29683100, "Contacts": 29690000, "CompanyLocations": 1000, "Contracts": 29684500,
 			"ContractServices": 150, "Invoices": 8400, "BillingItems": 1200000, "ExpenseReports": 500,
 			"ExpenseItems": 2400, "PurchaseOrders": 700, "PurchaseOrderItems": 3000,
-			"PurchaseOrderItemReceiving": 9000, "InventoryItems": 400, "InventoryLocations": 10,
+			"PurchaseOrderItemReceiving": 9000, "InventoryItems": 400, "InventoryLocations": 10, "InventoryTransfers": 700,
 			"Products": 29682950, "BillingCodes": 29682800, "Resources": 29682890,
 			"TaxRegions": 100, "TaxCategories": 10, "Taxes": 200, "Currencies": 1, "Countries": 1,
 			"PaymentTerms": 1, "OrganizationalLevel1s": 1, "OrganizationalLevel2s": 1,
@@ -92,6 +92,8 @@ func Month(opts Options) autotasksim.Dataset {
 	g.makeCompanies()
 	g.makeInvoices()
 	g.makeProcurement()
+	g.expenseExtras()
+	g.inventoryMoves()
 	return g.d
 }
 
