@@ -27,25 +27,31 @@ var demoMonth = time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 
 // runDemo is the whole month end, headless, on simulated services:
 //
-//	billbridge demo [--invoices N] [--seed N] [--autotask-url URL --xero-url URL] [--paid N]
+//	billbridge demo [--ledger xero|exact|both] [--invoices N] [--seed N] [--paid N]
+//	                [--autotask-url URL --xero-url URL | --autotask-url URL --exact-url URL]
 //
 // It starts the simulators (or uses standalone ones), connects the demo
 // profile, accepts the mapping suggestions, previews, syncs, records a few
-// customer payments in the simulated Xero, pulls them back onto Autotask, and
-// exports the month as CSV. --data-dir keeps its state: run it again and
-// nothing is sent twice; kill it and run it again and it resumes.
+// customer payments in the simulated ledger, pulls them back onto Autotask,
+// and (for Xero) exports the month as CSV. --data-dir keeps its state: run
+// it again and nothing is sent twice; kill it and run it again and it
+// resumes. --ledger exact syncs the Exact demo division instead (its own
+// smaller month, see demo.ExactInvoices), both does both.
 func runDemo(ctx context.Context, args []string, env *Env) error {
 	fs := simFlags("demo", env)
-	invoices := fs.Int("invoices", 500, "invoices in the generated month (first run only)")
-	seed := fs.Int64("seed", 1, "seed of the generated month (first run only)")
+	invoices := fs.Int("invoices", 500, "invoices in the generated Xero month (first run only)")
+	seed := fs.Int64("seed", 1, "seed of the generated Xero month (first run only)")
 	atURL := fs.String("autotask-url", "", "a running `billbridge sim autotask` (its base address); default: start one here")
 	xeroURL := fs.String("xero-url", "", "a running `billbridge sim xero` (its base address); default: start one here")
-	paid := fs.Int("paid", 10, "invoices the simulated customers pay in Xero before payments are pulled back")
+	exactURL := fs.String("exact-url", "", "a running `billbridge sim exact` (its base address), with --autotask-url; default: start one here")
+	which := fs.String("ledger", "", "xero, exact or both (default: xero, or exact when only --exact-url is given)")
+	paid := fs.Int("paid", 10, "invoices the simulated customers pay in the ledger before payments are pulled back")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if (*atURL == "") != (*xeroURL == "") {
-		return usageErr("demo: give both --autotask-url and --xero-url, or neither")
+	ledgers, err := demoLedgers(*which, *atURL, *xeroURL, *exactURL)
+	if err != nil {
+		return err
 	}
 	if env.DataDir == "" {
 		return usageErr("demo needs a data folder (--data-dir)")
@@ -56,7 +62,6 @@ func runDemo(ctx context.Context, args []string, env *Env) error {
 	}
 	defer st.Close()
 
-	var ep demo.Endpoints
 	var sims *demo.Sims
 	if *atURL == "" {
 		sims, err = demo.Start(env.DataDir, demo.Options{Seed: *seed, Invoices: *invoices, Logger: env.Logger})
@@ -64,12 +69,69 @@ func runDemo(ctx context.Context, args []string, env *Env) error {
 			return err
 		}
 		defer sims.Close()
-		ep = sims.Endpoints()
-		fmt.Fprintf(env.Stdout, "Simulated Autotask at %s and Xero at %s (state in %s)\n", sims.Autotask.URL(), sims.Xero.URL(), filepath.Join(env.DataDir, "demo"))
-	} else {
-		ep = demo.Endpoints{AutotaskLookupURL: strings.TrimSuffix(*atURL, "/") + "/atservicesrest/", XeroURL: *xeroURL}
 	}
+	for _, l := range ledgers {
+		if l == store.LedgerExact {
+			ep := demo.ExactEndpoints{AutotaskLookupURL: strings.TrimSuffix(*atURL, "/") + "/atservicesrest/", ExactURL: *exactURL}
+			if sims != nil {
+				ep = sims.ExactEndpoints()
+				fmt.Fprintf(env.Stdout, "Simulated Autotask at %s and Exact Online at %s for the Exact demo (state in %s)\n", sims.ExactAutotask.URL(), sims.Exact.URL(), filepath.Join(env.DataDir, "demo"))
+			}
+			err = demoExact(ctx, env, st, sims, ep, *paid)
+		} else {
+			ep := demo.Endpoints{AutotaskLookupURL: strings.TrimSuffix(*atURL, "/") + "/atservicesrest/", XeroURL: *xeroURL}
+			if sims != nil {
+				ep = sims.Endpoints()
+				fmt.Fprintf(env.Stdout, "Simulated Autotask at %s and Xero at %s (state in %s)\n", sims.Autotask.URL(), sims.Xero.URL(), filepath.Join(env.DataDir, "demo"))
+			}
+			err = demoXero(ctx, env, st, sims, ep, *paid)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
+// demoLedgers reads --ledger and checks the standalone addresses match it.
+func demoLedgers(which, atURL, xeroURL, exactURL string) ([]string, error) {
+	if which == "" {
+		which = "xero"
+		if exactURL != "" && xeroURL == "" {
+			which = "exact"
+		}
+	}
+	var ledgers []string
+	switch which {
+	case "xero":
+		ledgers = []string{store.LedgerXero}
+	case "exact":
+		ledgers = []string{store.LedgerExact}
+	case "both":
+		ledgers = []string{store.LedgerXero, store.LedgerExact}
+	default:
+		return nil, usageErr("demo: --ledger %q: use xero, exact or both", which)
+	}
+	standalone := atURL != ""
+	for _, l := range ledgers {
+		if l == store.LedgerXero && standalone != (xeroURL != "") {
+			return nil, usageErr("demo: give both --autotask-url and --xero-url, or neither")
+		}
+		if l == store.LedgerExact && standalone != (exactURL != "") {
+			return nil, usageErr("demo: give both --autotask-url and --exact-url, or neither")
+		}
+	}
+	if !standalone && (xeroURL != "" || exactURL != "") {
+		return nil, usageErr("demo: give --autotask-url with --xero-url or --exact-url, or none of them")
+	}
+	if (xeroURL != "" && len(ledgers) == 1 && ledgers[0] != store.LedgerXero) || (exactURL != "" && len(ledgers) == 1 && ledgers[0] != store.LedgerExact) {
+		return nil, usageErr("demo: --xero-url goes with --ledger xero, --exact-url with --ledger exact")
+	}
+	return ledgers, nil
+}
+
+// demoXero is the month end on the Xero demo profile.
+func demoXero(ctx context.Context, env *Env, st *store.Store, sims *demo.Sims, ep demo.Endpoints, paid int) error {
 	// Separate counters, so the summary can say what each service was asked.
 	deps, atDeps := env.connectDeps(st), env.connectDeps(st)
 	deps.Counter, atDeps.Counter = httpx.NewCounter(), httpx.NewCounter()
@@ -116,7 +178,7 @@ func runDemo(ctx context.Context, args []string, env *Env) error {
 	fmt.Fprintln(env.Stdout, sum)
 
 	if sims != nil {
-		n, err := payInXero(ctx, sims, *paid)
+		n, err := payInXero(ctx, sims, paid)
 		if err != nil {
 			return err
 		}

@@ -44,9 +44,11 @@ func Ledger(ctx context.Context, deps Deps, p store.Profile) (ledger.Ledger, err
 		if err != nil {
 			return nil, err
 		}
-		// Sales entries in the sales journal keep Autotask's numbers and
-		// need no invoicing module.
-		return exact.NewAdapter(c, exact.AdapterOptions{Mode: exact.SalesEntries, Logger: deps.logger()}), nil
+		opts, err := exactAdapterOptions(ctx, deps, p)
+		if err != nil {
+			return nil, err
+		}
+		return exact.NewAdapter(c, opts), nil
 	case store.LedgerNone:
 		return nil, apperr.New(apperr.Reconnect, fmt.Sprintf("Profile %q is not connected to a ledger", p.Name),
 			"Connect Xero, QuickBooks Online or Exact Online in Connections.")

@@ -1,7 +1,9 @@
-// Package demo is the embedded demo: the Autotask and Xero simulators running
-// on loopback inside the app, with their state in the data folder, and a demo
-// profile connected to both the way a user's profile is connected to the real
-// services. Everything the app does works against it offline.
+// Package demo is the embedded demo: the Autotask, Xero and Exact Online
+// simulators running on loopback inside the app, with their state in the
+// data folder, and two demo profiles connected to them the way a user's
+// profile is connected to the real services: a US MSP's month to Xero, and
+// a smaller month of a second MSP (its own Autotask) to an Exact division.
+// Everything the app does works against it offline.
 package demo
 
 import (
@@ -23,6 +25,7 @@ import (
 	"github.com/billbridge/billbridge/internal/ledger/xero"
 	"github.com/billbridge/billbridge/internal/secrets"
 	autotasksim "github.com/billbridge/billbridge/internal/sim/autotask"
+	exactsim "github.com/billbridge/billbridge/internal/sim/exact"
 	"github.com/billbridge/billbridge/internal/sim/generate"
 	xerosim "github.com/billbridge/billbridge/internal/sim/xero"
 	"github.com/billbridge/billbridge/internal/store"
@@ -50,18 +53,25 @@ var Org = xerosim.Org{TenantID: "9d7e3c1a-5b2f-4e8d-a6c4-1f0b2e3d4c5a", Name: "D
 type Options struct {
 	Seed     int64
 	Invoices int
-	Logger   *slog.Logger
+	// ExactSeed and ExactInvoices size the Exact demo's month; default
+	// ExactSeed and ExactInvoices.
+	ExactSeed     int64
+	ExactInvoices int
+	Logger        *slog.Logger
 }
 
 // Sims are the running simulators.
 type Sims struct {
 	Autotask *autotasksim.Server
 	Xero     *xerosim.Server
+	// The Exact demo's own Autotask database and Exact Online.
+	ExactAutotask *autotasksim.Server
+	Exact         *exactsim.Server
 }
 
-// Close stops both simulators; their state stays in the data folder.
+// Close stops the simulators; their state stays in the data folder.
 func (s *Sims) Close() error {
-	return errors.Join(s.Autotask.Close(), s.Xero.Close())
+	return errors.Join(s.Autotask.Close(), s.Xero.Close(), s.ExactAutotask.Close(), s.Exact.Close())
 }
 
 // Start runs the simulators on loopback with their state under dir/demo,
@@ -72,6 +82,12 @@ func Start(dir string, opts Options) (*Sims, error) {
 	}
 	if opts.Invoices == 0 {
 		opts.Invoices = 120
+	}
+	if opts.ExactSeed == 0 {
+		opts.ExactSeed = ExactSeed
+	}
+	if opts.ExactInvoices == 0 {
+		opts.ExactInvoices = ExactInvoices
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -101,7 +117,13 @@ func Start(dir string, opts Options) (*Sims, error) {
 		at.Close()
 		return nil, fmt.Errorf("demo: start the Xero simulator: %w", err)
 	}
-	return &Sims{Autotask: at, Xero: xs}, nil
+	eat, exs, err := startExact(root, opts)
+	if err != nil {
+		at.Close()
+		xs.Close()
+		return nil, err
+	}
+	return &Sims{Autotask: at, Xero: xs, ExactAutotask: eat, Exact: exs}, nil
 }
 
 // Endpoints are where the demo's simulators listen: in this process
@@ -122,7 +144,7 @@ func (s *Sims) Endpoints() Endpoints {
 // credentials in the keychain, and a Xero sign-in allowed on the
 // simulator's consent page the way a user's browser does it.
 func EnsureProfile(ctx context.Context, deps connect.Deps, ep Endpoints) (store.Profile, error) {
-	p, err := findOrCreate(ctx, deps.Store, ep)
+	p, err := findOrCreateNamed(ctx, deps.Store, ProfileName, ep.AutotaskLookupURL, ep.XeroURL)
 	if err != nil {
 		return store.Profile{}, err
 	}
@@ -149,15 +171,17 @@ func EnsureProfile(ctx context.Context, deps connect.Deps, ep Endpoints) (store.
 	return connect.ChooseXeroOrganisation(ctx, deps, p, conns[0])
 }
 
-func findOrCreate(ctx context.Context, st *store.Store, ep Endpoints) (store.Profile, error) {
-	lookup, ledger, empty := ep.AutotaskLookupURL, ep.XeroURL, ""
+// findOrCreateNamed finds the demo profile called name, or creates it, with
+// the simulators' current addresses.
+func findOrCreateNamed(ctx context.Context, st *store.Store, name, lookup, ledger string) (store.Profile, error) {
+	empty := ""
 	user := autotasksim.DemoCredential.UserName
 	ps, err := st.Profiles(ctx)
 	if err != nil {
 		return store.Profile{}, fmt.Errorf("demo: %w", err)
 	}
 	for _, p := range ps {
-		if p.IsDemo && p.Name == ProfileName {
+		if p.IsDemo && p.Name == name {
 			// The simulators listen on new ports each time: forget the old
 			// zone so it is looked up again.
 			return st.UpdateProfile(ctx, p.ID, store.ProfileUpdate{
@@ -165,7 +189,7 @@ func findOrCreate(ctx context.Context, st *store.Store, ep Endpoints) (store.Pro
 			})
 		}
 	}
-	p := store.Profile{Name: ProfileName, IsDemo: true, AutotaskUsername: user, AutotaskLookupURL: lookup, LedgerEndpoint: ledger}
+	p := store.Profile{Name: name, IsDemo: true, AutotaskUsername: user, AutotaskLookupURL: lookup, LedgerEndpoint: ledger}
 	if err := st.CreateProfile(ctx, &p); err != nil {
 		return store.Profile{}, fmt.Errorf("demo: create the demo profile: %w", err)
 	}

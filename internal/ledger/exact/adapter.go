@@ -38,6 +38,11 @@ const DefaultBatchSize = 100
 type AdapterOptions struct {
 	Mode    Mode   // SalesEntries unless set
 	Journal string // the sales journal's code; default: the lowest-coded unblocked sales journal
+	// PaymentConditions are the payment condition codes by payment days
+	// (due date − invoice date): a document whose days are here is booked
+	// with that condition and Exact sets its due date; any other gets its
+	// due date alone.
+	PaymentConditions map[int]string
 	// BaseCurrency is the division's currency; empty reads it from
 	// system/Divisions (one call, once).
 	BaseCurrency money.Currency
@@ -222,7 +227,7 @@ func (a *Adapter) journal(cat *Catalog) (string, error) {
 	}
 	if len(codes) == 0 {
 		return "", apperr.New(apperr.Invalid, fmt.Sprintf("Exact division %d has no sales journal", a.c.Division()),
-			"Create a sales journal (type Sales) in Exact, then choose it in Billbridge's settings for this division.")
+			"Create a sales journal (type Sales) in Exact, then choose it in Billbridge's Mappings (Sales journal).")
 	}
 	slices.SortFunc(codes, func(x, y string) int {
 		nx, ex := strconv.Atoi(x)

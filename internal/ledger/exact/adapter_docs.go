@@ -240,9 +240,7 @@ func glOf(cat *Catalog, d ledger.Document, i int, code string, required bool) (s
 func (a *Adapter) createEntry(ctx context.Context, cat *Catalog, journal string, d ledger.Document, ref string) (ledger.Result, error) {
 	e := SalesEntry{Customer: d.CustomerID, Journal: journal, EntryDate: DateOf(d.Date), EntryNumber: EntryNumberFor(d.Number),
 		Type: SalesEntryTypeInvoice, YourRef: ref, Description: description(d), Currency: string(d.Currency)}
-	if !d.DueDate.IsZero() {
-		e.DueDate = DateOf(d.DueDate)
-	}
+	a.setTerms(d, &e.PaymentCondition, &e.DueDate)
 	sign := money.FromInt(1)
 	if d.Kind == ledger.KindCreditNote {
 		e.Type, sign = SalesEntryTypeCredit, money.FromInt(-1)

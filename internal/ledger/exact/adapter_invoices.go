@@ -62,9 +62,7 @@ func (a *Adapter) itemsFor(ctx context.Context, docs []ledger.Document) (map[str
 func (a *Adapter) createInvoice(ctx context.Context, cat *Catalog, journal string, items map[string]Item, d ledger.Document, ref string) (ledger.Result, error) {
 	inv := SalesInvoice{Journal: journal, OrderedBy: d.CustomerID, InvoiceDate: DateOf(d.Date), Currency: string(d.Currency),
 		Description: description(d), YourRef: ref, Type: InvoiceTypeSales}
-	if !d.DueDate.IsZero() {
-		inv.DueDate = DateOf(d.DueDate)
-	}
+	a.setTerms(d, &inv.PaymentCondition, &inv.DueDate)
 	sign := money.FromInt(1)
 	if d.Kind == ledger.KindCreditNote {
 		inv.Type, sign = InvoiceTypeCredit, money.FromInt(-1)

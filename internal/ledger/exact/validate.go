@@ -211,15 +211,15 @@ func (c *Client) checkHeader(doc, customerField, customer, journal, currency, pa
 	}
 	cat := c.cat()
 	if strings.TrimSpace(journal) == "" {
-		return invalid(doc, "Journal", "is missing", "Choose the Exact sales journal in Billbridge's settings for this division.")
+		return invalid(doc, "Journal", "is missing", "Choose the Exact sales journal in Billbridge's Mappings (Sales journal, above the tabs).")
 	}
 	if cat.Journals != nil {
 		j, ok := cat.Journals[strings.TrimSpace(journal)]
 		switch {
 		case !ok:
-			return invalid(doc, "Journal", fmt.Sprintf("%q is not a journal in Exact", journal), "Choose an existing sales journal in Billbridge's settings for this division.")
+			return invalid(doc, "Journal", fmt.Sprintf("%q is not a journal in Exact", journal), "Choose an existing sales journal in Billbridge's Mappings (Sales journal, above the tabs).")
 		case j.Type != JournalTypeSales:
-			return invalid(doc, "Journal", fmt.Sprintf("%q is not a sales journal", journal), "Choose a sales journal (type 20) in Billbridge's settings for this division.")
+			return invalid(doc, "Journal", fmt.Sprintf("%q is not a sales journal", journal), "Choose a sales journal (type 20) in Billbridge's Mappings (Sales journal, above the tabs).")
 		case j.IsBlocked:
 			return invalid(doc, "Journal", fmt.Sprintf("%q is blocked in Exact", journal), "Unblock the journal in Exact or choose another.")
 		}

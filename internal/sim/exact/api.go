@@ -26,7 +26,7 @@ type endpoint struct {
 var endpoints = []endpoint{
 	{path: "system/Divisions", table: "SystemDivision", view: "SystemDivision", pageSize: 60},
 	{path: "crm/Accounts", table: "Account", view: "Account", pageSize: 60, needSelect: true, post: postAccount, put: putAccount},
-	{path: "logistics/Items", table: "Item", view: "Item", pageSize: 60, needSelect: true},
+	{path: "logistics/Items", table: "Item", view: "Item", pageSize: 60, needSelect: true, post: postItem},
 	{path: "salesentry/SalesEntries", table: "SalesEntry", view: "SalesEntry", pageSize: 60, post: postSalesEntry},
 	{path: "salesinvoice/SalesInvoices", table: "SalesInvoice", view: "SalesInvoice", pageSize: 60, needSelect: true, invoicing: true, post: postSalesInvoice},
 	{path: "salesinvoice/PrintedSalesInvoices", table: "PrintedSalesInvoice", view: "PrintedSalesInvoice", pageSize: 60, invoicing: true, post: postPrinted},
@@ -37,6 +37,7 @@ var endpoints = []endpoint{
 	{path: "financial/GLAccounts", table: "GLAccount", view: "GLAccount", pageSize: 60},
 	{path: "cashflow/Receivables", table: "Receivable", view: "Receivable", pageSize: 60, needSelect: true},
 	{path: "bulk/Cashflow/Receivables", table: "Receivable", view: "Receivable", pageSize: 1000, needSelect: true},
+	{path: "purchaseorder/PurchaseOrders", table: "PurchaseOrder", view: "PurchaseOrder", pageSize: 60, needSelect: true, post: postPurchaseOrder},
 	{path: "sync/CRM/Accounts", table: "Account", view: "SyncAccount", pageSize: 1000, needSelect: true, sync: true},
 	{path: "sync/SalesInvoice/SalesInvoices", table: "SalesInvoice", view: "SyncSalesInvoice", pageSize: 1000, needSelect: true, sync: true, invoicing: true},
 	{path: "sync/Cashflow/PaymentTerms", table: "Receivable", view: "SyncPaymentTerm", pageSize: 1000, needSelect: true, sync: true},

@@ -30,6 +30,9 @@ func checkHeader(c *call, in record, customerField string, date time.Time) (*hea
 	if h.journal = c.div.find("Journal", "Code", in.str("Journal")); h.journal == nil || h.journal.int("Type") != 20 {
 		return nil, badRequest("Journal: '" + in.str("Journal") + "' is not a sales journal in this division.")
 	}
+	if b, _ := h.journal["IsBlocked"].(bool); b {
+		return nil, badRequest("Journal: '" + in.str("Journal") + "' is blocked.")
+	}
 	cur := in.str("Currency")
 	if cur == "" {
 		cur = c.div.Division.Currency

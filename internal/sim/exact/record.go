@@ -74,7 +74,8 @@ func loadEntities() (entities, error) {
 func (e *entity) typeName() string { return "Exact.Web.Api.Models." + e.name }
 
 // lineEntity names the entity of a nested collection field.
-var lineEntity = map[string]string{"SalesEntryLines": "SalesEntryLine", "SalesInvoiceLines": "SalesInvoiceLine"}
+var lineEntity = map[string]string{"SalesEntryLines": "SalesEntryLine", "SalesInvoiceLines": "SalesInvoiceLine",
+	"PurchaseOrderLines": "PurchaseOrderLine"}
 
 // decode reads a request body (or a stored record when stored is true)
 // strictly: unknown properties and values of the wrong type are refused,

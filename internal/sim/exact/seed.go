@@ -23,6 +23,10 @@ func seedDivision(div Division, now time.Time) *divisionData {
 		d.insert("VatCode", base(record{"ID": newID(), "Code": fmt.Sprintf("%-3s", v.code), "Description": v.desc,
 			"Percentage": money.MustParse(v.pct), "Type": v.typ, "VATTransactionType": "S", "Charged": false, "IsBlocked": false}))
 	}
+	for _, v := range div.VATCodes {
+		d.insert("VatCode", base(record{"ID": newID(), "Code": fmt.Sprintf("%-3s", v.Code), "Description": v.Description,
+			"Percentage": money.MustParse(v.Percentage).Mul(money.MustParse("0.01")), "Type": "E", "VATTransactionType": "S", "Charged": false, "IsBlocked": false}))
+	}
 	// Journals: sales journal 70 numbers 1–999999; 71 is a second sales journal.
 	for _, j := range []struct {
 		code, desc    string

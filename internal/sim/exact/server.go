@@ -25,6 +25,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/billbridge/billbridge/internal/money"
 	"github.com/billbridge/billbridge/internal/sim/simhttp"
 )
 
@@ -39,6 +40,17 @@ type Division struct {
 	Code                           int
 	Description, Country, Currency string
 	InvoicingModule                bool // salesinvoice/* is only available with it
+	// VATCodes are set up besides the standard Dutch ones every division
+	// is seeded with (0, 1 21 %, 2 9 %, 5 reverse charge), e.g. the rates
+	// of the demo month's foreign customers.
+	VATCodes []VATCode `json:",omitempty"`
+}
+
+// VATCode is an extra sales VAT code of a division: Code (at most three
+// characters, stored space-padded as Exact does) and a percentage such as
+// "20" or "8.875".
+type VATCode struct {
+	Code, Description, Percentage string
 }
 
 // DemoApp is the app of the demo profile. Treat it as a constant.
@@ -105,6 +117,13 @@ func New(opts Options) (*Server, error) {
 	}
 	if len(opts.Divisions) == 0 {
 		return nil, errors.New("exactsim: at least one division is needed")
+	}
+	for _, d := range opts.Divisions {
+		for _, v := range d.VATCodes {
+			if _, err := money.Parse(v.Percentage); err != nil || v.Code == "" || len(v.Code) > 3 {
+				return nil, fmt.Errorf("exactsim: division %d: VAT code %q at %q: a code of 1 to 3 characters and a percentage are needed", d.Code, v.Code, v.Percentage)
+			}
+		}
 	}
 	if opts.TimeScale <= 0 {
 		opts.TimeScale = 1

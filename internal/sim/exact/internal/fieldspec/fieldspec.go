@@ -15,7 +15,7 @@ import (
 var Served = []string{
 	"Account", "SyncAccount", "Item", "SalesEntry", "SalesEntryLine", "SalesInvoice", "SalesInvoiceLine",
 	"SyncSalesInvoice", "PrintedSalesInvoice", "VatCode", "PaymentCondition", "Currency", "Journal",
-	"GLAccount", "Receivable", "SyncPaymentTerm", "Me", "SystemDivision",
+	"GLAccount", "Receivable", "SyncPaymentTerm", "Me", "SystemDivision", "PurchaseOrder", "PurchaseOrderLine",
 }
 
 // Field kinds.
