@@ -65,6 +65,8 @@ func commands() map[string]command {
 		"export":  {"export billing items: export --profile NAME --format csv|xlsx|sage-xml|iif|sage50-csv|xero-csv|qbo-csv|sage50us-csv --from YYYY-MM-DD --to YYYY-MM-DD -o FILE", runExport},
 
 		"accounts": {"Autotask companies ⇄ Exact accounts: accounts --profile NAME [--direction to-ledger|to-autotask|both] [--dry-run]", runAccounts},
+
+		"purchases": {"goods received in Autotask → supplier bills: purchases --profile NAME --from YYYY-MM-DD --to YYYY-MM-DD [--dry-run] [--bill-date po-date|vendor-invoice-date|received-date|ship-date]", runPurchases},
 	}
 }
 

@@ -113,6 +113,32 @@ func runSyncWith(ctx context.Context, args []string, env *Env, deps syncDeps) er
 		return err
 	}
 	eng := &syncer.Engine{Store: st, Autotask: at, Ledger: lg, ProfileID: p.ID, Log: env.Logger}
+	orgs, err := st.Organisations(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	if len(orgs) > 1 {
+		// Several organisations: one engine over all of them, so each invoice
+		// goes to exactly one ledger and every organisation's journal counts.
+		if *invoice != 0 {
+			return apperr.New(apperr.Invalid, fmt.Sprintf("Profile %q sends to %d organisations; copying one invoice is done from the app", p.Name, len(orgs)),
+				"Run billbridge sync without --invoice, or use Sync → copy one invoice in the app.")
+		}
+		m := &syncer.MultiEngine{Store: st, Autotask: at, ProfileID: p.ID, Log: env.Logger,
+			Open: func(ctx context.Context, o store.Organisation) (ledger.Ledger, error) {
+				return deps.openLedger(ctx, st, o.ApplyTo(p))
+			}}
+		var sum syncer.MultiSummary
+		if *dry {
+			sum, err = m.Preview(ctx, opts)
+		} else {
+			sum, err = m.Sync(ctx, opts)
+		}
+		if err != nil {
+			return err
+		}
+		return reportSync(env, sum.Summary)
+	}
 	if *invoice != 0 {
 		res, err := eng.CopyOne(ctx, opts, *invoice, *overwrite)
 		if err != nil {
@@ -130,6 +156,11 @@ func runSyncWith(ctx context.Context, args []string, env *Env, deps syncDeps) er
 	if err != nil {
 		return err
 	}
+	return reportSync(env, sum)
+}
+
+// reportSync prints a run's summary; refused invoices make it fail.
+func reportSync(env *Env, sum syncer.Summary) error {
 	fmt.Fprintf(env.Stdout, "%s (run %d)\n", sum, sum.RunID)
 	if sum.Failed > 0 {
 		return apperr.New(apperr.Invalid, fmt.Sprintf("%d invoices were refused by the ledger", sum.Failed),

@@ -64,6 +64,9 @@ type Settings struct {
 	TaxCodes        []TaxCode        `json:"taxCodes"`
 	Accounts        []Account        `json:"accounts"`
 	RoundingAccount string           `json:"roundingAccount"` // where adjustment lines go
+	// Tracking is every tracking option (Xero) or class (QuickBooks Online),
+	// inactive ones included so a mapping to one can be named and refused.
+	Tracking []TrackingOption `json:"tracking"`
 }
 
 // HasCurrency reports whether c is enabled.
@@ -109,6 +112,9 @@ type Line struct {
 	TaxCode     string        `json:"taxCode"`
 	TaxAmount   money.Decimal `json:"taxAmount"`
 	Adjustment  bool          `json:"adjustment"` // a rounding adjustment line
+	// Tracking is the line's line of business in the ledger; omitted when
+	// none, so documents without tracking keep their content hash.
+	Tracking Tracking `json:"tracking,omitzero"`
 }
 
 // Document is an invoice or credit note to create.

@@ -17,7 +17,7 @@ const (
 	StateDefault   = "default"   // payment terms: Autotask's due days apply
 )
 
-var stateOrder = map[string]int{StateUnmapped: 0, StateSuggested: 1, StateCreate: 2, StateDefault: 3, StateMapped: 4, StateLinked: 4}
+var stateOrder = map[string]int{StateArchived: 0, StateUnmapped: 0, StateSuggested: 1, StateCreate: 2, StateDefault: 3, StateMapped: 4, StateLinked: 4}
 
 // CodeRow is one Autotask billing code and the ledger item it becomes.
 type CodeRow struct {
@@ -58,6 +58,9 @@ type CustomerRow struct {
 	SuggestedCustomerID   string `json:"suggestedCustomerId"`
 	SuggestedCustomerName string `json:"suggestedCustomerName"`
 	Note                  string `json:"note"`
+	// LineMode is the customer's own line detail (standard, summary or
+	// detail); "" follows the profile's setting.
+	LineMode string `json:"lineMode"`
 }
 
 // TermRow is one Autotask payment term and the due days the ledger gets.
@@ -69,13 +72,16 @@ type TermRow struct {
 	State        string `json:"state"`
 }
 
-// Overview is every row of the four tabs and their coverage.
+// Overview is every row of the five tabs and their coverage.
 type Overview struct {
 	Codes     []CodeRow     `json:"codes"`
 	Tax       []TaxRow      `json:"tax"`
 	Customers []CustomerRow `json:"customers"`
 	Terms     []TermRow     `json:"terms"`
-	Coverage  []Coverage    `json:"coverage"` // billing codes, tax pairs, companies, payment terms
+	// LinesOfBusiness are Autotask's lines of business and their tracking
+	// option or class (lines_of_business.go).
+	LinesOfBusiness []LineOfBusinessRow `json:"linesOfBusiness"`
+	Coverage        []Coverage          `json:"coverage"` // billing codes, tax pairs, companies, payment terms, lines of business
 }
 
 // BuildOverview joins both sides with the stored rules of organisation.
@@ -112,9 +118,10 @@ func BuildOverview(s Sources, stored []store.MappingRule, organisation string) O
 		names[c.ID] = c.Name
 	}
 	links, _ := LinkCustomers(s.companies(), s.Customers, rules.Customers)
+	modes := LineModesFor(stored, organisation)
 	for _, c := range s.Companies {
 		row := CustomerRow{CompanyID: c.ID, CompanyName: c.CompanyName, CompanyNumber: c.CompanyNumber, State: StateCreate,
-			Note: "Created in the ledger when its first invoice is sent"}
+			Note: "Created in the ledger when its first invoice is sent", LineMode: modes[c.ID]}
 		if l, ok := links[c.ID]; ok {
 			row.State, row.CustomerID, row.CustomerName, row.LinkedBy, row.Note = StateLinked, l.CustomerID, names[l.CustomerID], l.By, ""
 		} else if sg, ok := sugg[store.MapCustomer+"/"+strconv.FormatInt(c.ID, 10)]; ok {
@@ -130,9 +137,27 @@ func BuildOverview(s Sources, stored []store.MappingRule, organisation string) O
 		}
 		o.Terms = append(o.Terms, row)
 	}
+	o.LinesOfBusiness = lineOfBusinessRows(s, rules, sugg)
 	sortRows(o)
-	o.Coverage = o.coverage()
+	o.Coverage = append(o.coverage(), lineOfBusinessCoverage(o.LinesOfBusiness))
 	return o
+}
+
+// LineModesFor is the line detail of each customer in organisation: its
+// own rule, else the one set for the profile's own organisation. Line
+// detail belongs to the customer, not to a ledger, so one choice in
+// Mappings → Customers holds in every organisation (the sync applies it
+// the same way).
+func LineModesFor(stored []store.MappingRule, organisation string) map[int64]string {
+	modes := FromStore(stored, organisation).LineModes
+	if organisation != "" {
+		for id, m := range FromStore(stored, "").LineModes {
+			if _, ok := modes[id]; !ok {
+				modes[id] = m
+			}
+		}
+	}
+	return modes
 }
 
 func sortRows(o Overview) {

@@ -31,12 +31,15 @@ type Rules struct {
 	Customers    map[int64]string  // Autotask company id → ledger customer id
 	TermDays     map[int64]int     // payment term id → due days, overriding Autotask's
 	LineModes    map[int64]string  // Autotask company id → standard, summary or detail
+	// LinesOfBusiness maps an Autotask line of business (organisational
+	// level 2 id) to a ledger tracking option or class.
+	LinesOfBusiness map[int64]TrackingRule
 }
 
 // NewRules returns empty rules.
 func NewRules() Rules {
 	return Rules{BillingCodes: map[int64]ItemRule{}, Tax: map[TaxKey]string{}, Customers: map[int64]string{}, TermDays: map[int64]int{},
-		LineModes: map[int64]string{}}
+		LineModes: map[int64]string{}, LinesOfBusiness: map[int64]TrackingRule{}}
 }
 
 // FromStore reads the accepted rules of organisation; suggestions are left out.
@@ -67,6 +70,10 @@ func FromStore(rows []store.MappingRule, organisation string) Rules {
 			days, err2 := strconv.Atoi(row.Target)
 			if err1 == nil && err2 == nil {
 				r.TermDays[id] = days
+			}
+		case store.MapLineOfBusiness:
+			if id, err := strconv.ParseInt(row.SourceKey, 10, 64); err == nil && row.Target != "" {
+				r.LinesOfBusiness[id] = TrackingRule{OptionID: row.Target, Label: row.Target2}
 			}
 		case store.MapLineMode:
 			if id, err := strconv.ParseInt(row.SourceKey, 10, 64); err == nil && validLineMode(row.Target) {

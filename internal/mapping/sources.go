@@ -21,9 +21,11 @@ type Sources struct {
 	Taxes      []autotask.Tax
 	Companies  []autotask.Company
 	Terms      []autotask.PaymentTerm
-	Settings   ledger.Settings
-	Items      []ledger.Item
-	Customers  []ledger.Customer
+	// LinesOfBusiness are Autotask's organisational levels 2.
+	LinesOfBusiness []autotask.OrganizationalLevel2
+	Settings        ledger.Settings
+	Items           []ledger.Item
+	Customers       []ledger.Customer
 }
 
 // LoadSources reads both sides: a handful of Autotask queries and four
@@ -68,6 +70,10 @@ func LoadAutotask(ctx context.Context, at *autotask.Client) (Sources, error) {
 	if s.Terms, err = autotask.QueryAll[autotask.PaymentTerm](ctx, at, autotask.EntityPaymentTerms, autotask.Query{}); err != nil {
 		return s, fmt.Errorf("mapping: read payment terms: %w", err)
 	}
+	if s.LinesOfBusiness, err = autotask.QueryAll[autotask.OrganizationalLevel2](ctx, at, autotask.EntityOrganizationalLevel2s, autotask.Query{}); err != nil {
+		return s, fmt.Errorf("mapping: read lines of business: %w", err)
+	}
+	sort.Slice(s.LinesOfBusiness, func(i, j int) bool { return s.LinesOfBusiness[i].Name < s.LinesOfBusiness[j].Name })
 	sort.Slice(s.Codes, func(i, j int) bool { return s.Codes[i].ID < s.Codes[j].ID })
 	sort.Slice(s.Companies, func(i, j int) bool { return s.Companies[i].ID < s.Companies[j].ID })
 	return s, nil
@@ -105,7 +111,8 @@ func (s Sources) companies() []Company {
 // Suggestions are the rules "Accept all suggestions" stores for kind (one of
 // the store.Map* kinds, or "" for every kind): items for unmapped billing
 // codes, tax codes of the same rate for unmapped tax pairs, and links to
-// close-named ledger customers. Payment terms have no suggestions: Autotask's
+// close-named ledger customers, and tracking options (or classes) of the
+// same name for lines of business. Payment terms have no suggestions: Autotask's
 // own due days apply until the user overrides them.
 func (s Sources) Suggestions(rules Rules, kind string) []store.MappingRule {
 	var out []store.MappingRule
@@ -122,6 +129,9 @@ func (s Sources) Suggestions(rules Rules, kind string) []store.MappingRule {
 			r.Suggested, r.Note = true, sg.Reason
 			out = append(out, r)
 		}
+	}
+	if kind == "" || kind == store.MapLineOfBusiness {
+		out = append(out, SuggestLinesOfBusiness(s.LinesOfBusiness, s.Settings.Tracking, rules)...)
 	}
 	return out
 }

@@ -37,8 +37,8 @@ type monthCalls struct {
 // companies, K contacts, B billing codes, S documents sent (V invoices and
 // R credit notes), U new customers and T new items:
 //
-//	Autotask ≥ ⌈N/500⌉ + ⌈I/500⌉ + ⌈C/500⌉ + ⌈K/500⌉ + ⌈B/500⌉ + 5 reference lists + S write-backs
-//	Xero     ≥ 3 settings + 1 contacts + 1 items + ⌈U/50⌉ + ⌈T/50⌉ + ⌈V/50⌉ + ⌈R/50⌉ + ⌈V/100⌉ payments read
+//	Autotask ≥ ⌈N/500⌉ + ⌈I/500⌉ + ⌈C/500⌉ + ⌈K/500⌉ + ⌈B/500⌉ + 5 reference lists + 2 lines of business + S write-backs
+//	Xero     ≥ 4 settings + 1 contacts + 1 items + ⌈U/50⌉ + ⌈T/50⌉ + ⌈V/50⌉ + ⌈R/50⌉ + ⌈V/100⌉ payments read
 //
 // Autotask updates one record per call, so write-back is one call per
 // invoice whatever the batching; every other term is a page or a batch.
@@ -114,8 +114,8 @@ func countMonth(tb testing.TB, e *env) monthCalls {
 		}
 	}
 	m.minAutotask = ceilDiv(len(inWindow), autotaskPage) + ceilDiv(items, autotaskPage) + ceilDiv(len(companies), autotaskPage) +
-		ceilDiv(contacts, autotaskPage) + ceilDiv(len(codes), autotaskPage) + 5 + sum.WrittenBack
-	m.minXero = 3 + 1 + 1 + ceilDiv(len(newCustomers), xero.BatchSize) + ceilDiv(len(sum.Plan.NewItems), xero.BatchSize) +
+		ceilDiv(contacts, autotaskPage) + ceilDiv(len(codes), autotaskPage) + 5 + 2 + sum.WrittenBack
+	m.minXero = 4 + 1 + 1 + ceilDiv(len(newCustomers), xero.BatchSize) + ceilDiv(len(sum.Plan.NewItems), xero.BatchSize) +
 		ceilDiv(invoices, xero.BatchSize) + ceilDiv(notes, xero.BatchSize) + ceilDiv(invoices, xeroPage)
 	return m
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/billbridge/billbridge/internal/apperr"
 	"github.com/billbridge/billbridge/internal/autotask"
 	"github.com/billbridge/billbridge/internal/ledger"
-	"github.com/billbridge/billbridge/internal/mapping"
 	"github.com/billbridge/billbridge/internal/store"
 )
 
@@ -187,7 +186,7 @@ func (e *Engine) keepExisting(ctx context.Context, opts Options, inv autotask.In
 	}
 	// Only the ledger knew it (a second install, a lost journal): remember
 	// it and mark Autotask, so no later run sends it either.
-	en := store.JournalEntry{ProfileID: e.ProfileID, AutotaskInvoiceID: inv.ID, State: store.JournalSent, DocKind: string(old.Kind),
+	en := store.JournalEntry{ProfileID: e.ProfileID, AutotaskInvoiceID: inv.ID, Organisation: e.Organisation, State: store.JournalSent, DocKind: string(old.Kind),
 		OurRef: old.OurRef, Number: old.Number, LedgerID: old.ID, LedgerNumber: old.Number, Total: p.Doc.Total(), RunID: sum.RunID}
 	if err := e.Store.SaveJournal(ctx, []store.JournalEntry{en}); err != nil {
 		return err
@@ -227,7 +226,7 @@ func (e *Engine) voidOld(ctx context.Context, p *Planned, old oldDoc, res *CopyR
 		return nil
 	}
 	res.ReplacedID = old.ID
-	en := store.JournalEntry{ProfileID: e.ProfileID, AutotaskInvoiceID: p.InvoiceID, State: store.JournalVoided, DocKind: string(old.Kind),
+	en := store.JournalEntry{ProfileID: e.ProfileID, AutotaskInvoiceID: p.InvoiceID, Organisation: e.Organisation, State: store.JournalVoided, DocKind: string(old.Kind),
 		OurRef: old.OurRef, Number: old.Number, LedgerID: old.ID, LedgerNumber: old.Number, RunID: sum.RunID,
 		Error: "voided to be replaced by a manual copy; if no newer document follows, copy the invoice again"}
 	if old.Journal != nil {
@@ -258,7 +257,7 @@ func (e *Engine) createOne(ctx context.Context, opts Options, plan *Plan, p *Pla
 	// nor a new copy the refusal of an earlier one. A crash is settled by
 	// Resolve's lookup at the next start, not by the key.
 	key := idempotencyKey(itoa(e.ProfileID), e.Ledger.Capabilities().Kind, itoa(p.InvoiceID), p.Hash, "replaces", replaces, itoa(sum.RunID))
-	en := store.JournalEntry{ProfileID: e.ProfileID, AutotaskInvoiceID: p.InvoiceID, State: store.JournalSending, DocKind: string(p.Doc.Kind),
+	en := store.JournalEntry{ProfileID: e.ProfileID, AutotaskInvoiceID: p.InvoiceID, Organisation: e.Organisation, State: store.JournalSending, DocKind: string(p.Doc.Kind),
 		OurRef: p.Doc.OurRef, Number: p.Doc.Number, IdempotencyKey: key, ContentHash: p.Hash, Total: p.Doc.Total(), RunID: sum.RunID, Payload: string(payload)}
 	if err := e.Store.SaveJournal(ctx, []store.JournalEntry{en}); err != nil {
 		return err
@@ -347,8 +346,12 @@ func (e *Engine) planFresh(ctx context.Context, snap *Snapshot, opts Options) (*
 	if opts.LineMode == "" {
 		opts.LineMode = ModeStandard
 	}
-	return makePlan(planInput{snap: snap, rules: mapping.FromStore(rows, opts.Organisation), settings: settings, caps: e.Ledger.Capabilities(),
-		customers: customers, items: items, journal: map[int64]store.JournalEntry{}, opts: opts}), nil
+	levels, err := e.trackingLevels(ctx, snap, settings)
+	if err != nil {
+		return nil, err
+	}
+	return makePlan(planInput{snap: snap, rules: rulesOf(rows, opts.Organisation), settings: settings, caps: e.Ledger.Capabilities(),
+		customers: customers, items: items, journal: map[int64]store.JournalEntry{}, opts: opts, levels: levels}), nil
 }
 
 // revisionOf reads the revision from our reference: "AT-7" is 1,

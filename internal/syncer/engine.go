@@ -9,7 +9,6 @@ import (
 
 	"github.com/billbridge/billbridge/internal/autotask"
 	"github.com/billbridge/billbridge/internal/ledger"
-	"github.com/billbridge/billbridge/internal/mapping"
 	"github.com/billbridge/billbridge/internal/store"
 )
 
@@ -172,8 +171,12 @@ func (e *Engine) plan(ctx context.Context, snap *Snapshot, opts Options) (*Plan,
 	if opts.LineMode == "" {
 		opts.LineMode = ModeStandard
 	}
-	return makePlan(planInput{snap: snap, rules: mapping.FromStore(rows, e.org(opts)), settings: settings, caps: e.Ledger.Capabilities(),
-		customers: customers, items: items, journal: journal, opts: opts}), nil
+	levels, err := e.trackingLevels(ctx, snap, settings)
+	if err != nil {
+		return nil, err
+	}
+	return makePlan(planInput{snap: snap, rules: rulesOf(rows, e.org(opts)), settings: settings, caps: e.Ledger.Capabilities(),
+		customers: customers, items: items, journal: journal, opts: opts, levels: levels}), nil
 }
 
 // record writes the run and its lines.

@@ -7,7 +7,9 @@ import (
 
 	"github.com/billbridge/billbridge/internal/autotask"
 	"github.com/billbridge/billbridge/internal/ledger"
+	"github.com/billbridge/billbridge/internal/mapping"
 	"github.com/billbridge/billbridge/internal/money"
+	"github.com/billbridge/billbridge/internal/store"
 )
 
 // LineMode is how billing items become document lines.
@@ -24,12 +26,25 @@ const (
 	ModeDetail LineMode = "detail"
 )
 
+// rulesOf are organisation's mappings, with each customer's line detail
+// taken from the profile's own organisation when organisation has none of
+// its own: line detail is the customer's choice, made once in Mappings →
+// Customers, not a ledger's.
+func rulesOf(rows []store.MappingRule, organisation string) mapping.Rules {
+	r := mapping.FromStore(rows, organisation)
+	r.LineModes = mapping.LineModesFor(rows, organisation)
+	return r
+}
+
 // itemLine is one billing item resolved to its ledger targets.
 type itemLine struct {
 	item    autotask.BillingItem
 	code    string // ledger item code
 	account string
 	taxCode string
+	// tracking is the item's line of business in the ledger; items of
+	// different ones never share a line.
+	tracking ledger.Tracking
 }
 
 // buildLines turns resolved items into lines in mode, with amounts rounded
@@ -56,7 +71,7 @@ func buildLines(items []itemLine, mode LineMode, cur money.Currency, codeName fu
 	for i, it := range items {
 		b := it.item
 		l := ledger.Line{ItemCode: it.code, AccountCode: it.account, TaxCode: it.taxCode, TaxAmount: b.TaxDollars,
-			Quantity: b.Quantity, UnitPrice: b.Rate, Description: strings.TrimSpace(b.ItemName)}
+			Quantity: b.Quantity, UnitPrice: b.Rate, Description: strings.TrimSpace(b.ItemName), Tracking: it.tracking}
 		if l.Description == "" {
 			l.Description = codeName(deref(b.BillingCodeID))
 		}
@@ -68,13 +83,13 @@ func buildLines(items []itemLine, mode LineMode, cur money.Currency, codeName fu
 		case ModeSummary:
 			l.ItemCode, l.Quantity, l.UnitPrice = "", money.FromInt(1), money.Zero
 			l.Description = "Services and products"
-			add("s|"+it.account+"|"+it.taxCode, l, b.ExtendedPrice)
+			add("s|"+it.account+"|"+it.taxCode+"|"+it.tracking.ID, l, b.ExtendedPrice)
 		case ModeDetail:
 			l.Description = detailText(b, l.Description)
 			add(fmt.Sprintf("d|%d", i), l, b.ExtendedPrice)
 		default:
 			if b.TimeEntryID != nil {
-				add("t|"+it.code+"|"+it.taxCode+"|"+b.Rate.String()+"|"+it.account, l, b.ExtendedPrice)
+				add("t|"+it.code+"|"+it.taxCode+"|"+b.Rate.String()+"|"+it.account+"|"+it.tracking.ID, l, b.ExtendedPrice)
 			} else {
 				add(fmt.Sprintf("d|%d", i), l, b.ExtendedPrice)
 			}

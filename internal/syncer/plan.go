@@ -74,6 +74,7 @@ type planInput struct {
 	items     []ledger.Item
 	journal   map[int64]store.JournalEntry
 	opts      Options
+	levels    OrgLevels // for the billing items' lines of business (tracking.go)
 }
 
 // OurRef is the reference every ledger document carries for its Autotask invoice.
@@ -260,7 +261,8 @@ func (in planInput) resolveItems(inv autotask.Invoice, region autotask.TaxRegion
 			reported["t"+k.String()] = true
 			pl.Problems = append(pl.Problems, unmappedTax(inv, region.Name, categoryName(in.snap.Categories, k.Category)))
 		}
-		out = append(out, itemLine{item: b, code: rule.ItemCode, account: rule.Account, taxCode: taxCode})
+		out = append(out, itemLine{item: b, code: rule.ItemCode, account: rule.Account, taxCode: taxCode,
+			tracking: in.trackingFor(inv, b, pl, reported)})
 	}
 	return out, sum, tax
 }

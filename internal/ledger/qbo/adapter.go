@@ -143,6 +143,9 @@ func (a *Adapter) Settings(ctx context.Context) (ledger.Settings, error) {
 		return s, err
 	}
 	s.TaxCodes = codes
+	if s.Tracking, err = a.classes(ctx); err != nil {
+		return s, err
+	}
 	return s, nil
 }
 

@@ -110,6 +110,9 @@ func (a *Adapter) line(d ledger.Document, k int, l ledger.Line, taxCode string) 
 	if taxCode != "" {
 		det.TaxCodeRef = Ref{Value: taxCode}
 	}
+	if l.Tracking.ID != "" {
+		det.ClassRef = Ref{Value: l.Tracking.ID}
+	}
 	return Line{Description: truncate(l.Description, MaxLineDescLength), Amount: l.Amount,
 		DetailType: DetailSalesItem, SalesItemLineDetail: det}, nil
 }

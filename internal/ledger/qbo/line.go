@@ -37,6 +37,7 @@ type Line struct {
 	TaxLineDetail                 *TaxLineDetail                 `json:"TaxLineDetail,omitempty"`
 	ItemBasedExpenseLineDetail    *ItemBasedExpenseLineDetail    `json:"ItemBasedExpenseLineDetail,omitempty"`
 	AccountBasedExpenseLineDetail *AccountBasedExpenseLineDetail `json:"AccountBasedExpenseLineDetail,omitempty"`
+	JournalEntryLineDetail        *JournalEntryLineDetail        `json:"JournalEntryLineDetail,omitempty"`
 }
 
 // MarshalJSON sends a zero Amount on lines that need one.

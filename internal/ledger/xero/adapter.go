@@ -71,6 +71,9 @@ func (a *Adapter) Settings(ctx context.Context) (ledger.Settings, error) {
 			s.RoundingAccount = ac.Code
 		}
 	}
+	if s.Tracking, err = a.tracking(ctx); err != nil {
+		return s, err
+	}
 	return s, nil
 }
 

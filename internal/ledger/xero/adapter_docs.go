@@ -48,6 +48,7 @@ func linesOf(d ledger.Document) []LineItem {
 		out = append(out, LineItem{
 			Description: l.Description, Quantity: l.Quantity, UnitAmount: l.UnitPrice, ItemCode: l.ItemCode,
 			AccountCode: l.AccountCode, TaxType: l.TaxCode, TaxAmount: l.TaxAmount, LineAmount: l.Amount,
+			Tracking: trackingOf(l.Tracking),
 		})
 	}
 	return out

@@ -54,7 +54,7 @@ func TestSimEveryCall(t *testing.T) {
 		t.Fatalf("tax rates %+v %v", rates, err)
 	}
 	cats, err := c.TrackingCategories(ctx, false)
-	if err != nil || len(cats) != 1 || len(cats[0].Options) != 2 {
+	if err != nil || len(cats) != 2 || len(cats[0].Options) != 2 || len(cats[1].Options) != 3 {
 		t.Fatalf("tracking %+v %v", cats, err)
 	}
 	themes, err := c.BrandingThemes(ctx)

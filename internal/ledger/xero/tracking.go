@@ -3,6 +3,8 @@ package xero
 import (
 	"context"
 	"net/url"
+
+	"github.com/billbridge/billbridge/internal/ledger"
 )
 
 // TrackingCategory is one of at most two active tracking categories (e.g.
@@ -37,4 +39,35 @@ func (c *Client) TrackingCategories(ctx context.Context, includeArchived bool) (
 		q.Set("includeArchived", "true")
 	}
 	return getList[TrackingCategory](ctx, c, list{op: "read tracking categories", path: "TrackingCategories", wrapper: "TrackingCategories", query: q})
+}
+
+// tracking lists every option of every tracking category, archived ones
+// included (marked inactive) so a mapping to one can be named and refused.
+func (a *Adapter) tracking(ctx context.Context) ([]ledger.TrackingOption, error) {
+	cats, err := a.c.TrackingCategories(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	out := []ledger.TrackingOption{}
+	for _, c := range cats {
+		if c.Status == "DELETED" {
+			continue
+		}
+		for _, o := range c.Options {
+			if o.Status == "DELETED" {
+				continue
+			}
+			out = append(out, ledger.TrackingOption{ID: o.TrackingOptionID, Category: c.Name, Name: o.Name,
+				Active: c.Status == "ACTIVE" && o.Status == "ACTIVE"})
+		}
+	}
+	return out, nil
+}
+
+// trackingOf is a line's tracking as Xero takes it: category and option by name.
+func trackingOf(t ledger.Tracking) []LineItemTracking {
+	if t == (ledger.Tracking{}) {
+		return nil
+	}
+	return []LineItemTracking{{Name: t.Category, Option: t.Name}}
 }

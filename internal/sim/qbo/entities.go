@@ -50,6 +50,7 @@ func init() {
 	register(&entityDef{name: "Payment", kind: transaction, voidable: true, prepare: preparePayment, apply: applyPayment, unlink: unlinkPayment})
 	register(&entityDef{name: "PurchaseOrder", kind: transaction, prepare: preparePurchase})
 	register(&entityDef{name: "Bill", kind: transaction, prepare: preparePurchase})
+	register(&entityDef{name: "JournalEntry", kind: transaction, prepare: prepareJournal})
 }
 
 func entityByPath(p string) *entityDef { return entities[strings.ToLower(p)] }

@@ -42,6 +42,7 @@ var maxLengths = map[string]map[string]int{
 	"Term":          {"Name": 31},
 	"Bill":          {"DocNumber": 21, "PrivateNote": 4000},
 	"PurchaseOrder": {"DocNumber": 21, "PrivateNote": 4000},
+	"JournalEntry":  {"DocNumber": 21, "PrivateNote": 4000, "Line.Description": 4000},
 }
 
 var (

@@ -264,8 +264,12 @@ func salesItemLine(rm *realm, l map[string]any) (saleLine, *apiFault) {
 	if a.Scale() > 2 {
 		return saleLine{}, errInvalidValue("Line.Amount", "has more than 2 decimal places")
 	}
-	if cls := ref(d, "ClassRef"); cls != "" && lookup(rm, "Class", cls) == nil {
-		return saleLine{}, errInvalidRef("ClassRef", cls)
+	if cls := ref(d, "ClassRef"); cls != "" {
+		// An unknown class and an inactive one are refused alike (2500), as
+		// QuickBooks refuses any inactive name-list entry on a transaction.
+		if c := lookup(rm, "Class", cls); c == nil || !active(c) {
+			return saleLine{}, errInvalidRef("ClassRef", cls)
+		}
 	}
 	if sd, ok := d["ServiceDate"].(string); ok && !dateRE.MatchString(sd) {
 		return saleLine{}, errInvalidValue("ServiceDate", "must be a date yyyy-MM-dd")

@@ -162,6 +162,7 @@ var (
 	scopeItems        = []string{"accounting.settings", "accounting.invoices", "accounting.transactions"}
 	scopeTransactions = []string{"accounting.invoices", "accounting.transactions"}
 	scopePayments     = []string{"accounting.payments", "accounting.transactions"}
+	scopeJournals     = []string{"accounting.manualjournals", "accounting.transactions"}
 )
 
 // endpoint picks the handler for the path and method, with the scopes it needs.
@@ -225,6 +226,13 @@ func (c *call) endpoint() (func(), []string) {
 			return c.getPurchaseOrders, scopeTransactions
 		case len(p) <= 2 && write:
 			return c.savePurchaseOrders, scopeTransactions
+		}
+	case "ManualJournals":
+		switch {
+		case len(p) <= 2 && m == http.MethodGet:
+			return c.getManualJournals, scopeJournals
+		case len(p) <= 2 && write:
+			return c.saveManualJournals, scopeJournals
 		}
 	}
 	return nil, nil

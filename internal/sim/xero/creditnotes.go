@@ -95,6 +95,7 @@ func (c *call) saveCreditNote(in *CreditNote, has map[string]any) (*CreditNote, 
 		errs = append(errs, "Credit note Status must be DRAFT, SUBMITTED or AUTHORISED when creating a credit note")
 	}
 	errs = append(errs, c.mergeDoc(&next.docCore, &in.docCore, has, true)...)
+	errs = append(errs, c.checkContactActive(next.Contact)...)
 	if next.Type == "ACCRECCREDIT" {
 		if next.CreditNoteNumber == "" {
 			next.CreditNoteNumber = c.nextNumber("CN", func(n string) bool { return c.findCreditNote(n) != nil })

@@ -120,6 +120,7 @@ func (c *call) createInvoice(in *Invoice, has map[string]any) (*Invoice, []strin
 		errs = append(errs, "Invoice Status must be DRAFT, SUBMITTED or AUTHORISED when creating an invoice")
 	}
 	errs = append(errs, c.mergeDoc(&next.docCore, &in.docCore, has, true)...)
+	errs = append(errs, c.checkContactActive(next.Contact)...)
 	if _, ok := has["DueDate"]; ok {
 		next.DueDate = day(in.DueDate.Time)
 		next.DueDateString = dateString(next.DueDate)
@@ -181,6 +182,9 @@ func (c *call) updateInvoice(cur *Invoice, in *Invoice, has map[string]any) (*In
 		return in, []string{"This document cannot be edited as it has a payment or credit note allocated to it"}, nil
 	}
 	errs = append(errs, c.mergeDoc(&next.docCore, &in.docCore, has, false)...)
+	if present("Contact") || (next.Status != cur.Status && next.Status != "DRAFT") {
+		errs = append(errs, c.checkContactActive(next.Contact)...) // approving counts as creating
+	}
 	if present("DueDate") {
 		next.DueDate = day(in.DueDate.Time)
 		next.DueDateString = dateString(next.DueDate)

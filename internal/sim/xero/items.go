@@ -107,7 +107,7 @@ func (c *call) saveItem(in *Item, has map[string]any) (*Item, []string) {
 		errs = append(errs, "Item code '"+next.Code+"' already exists")
 	}
 	if _, ok := has["IsTrackedAsInventory"]; ok && in.IsTrackedAsInventory {
-		errs = append(errs, "Tracked inventory items are not supported by this simulator")
+		errs = append(errs, c.trackItem(next, in)...)
 	}
 	for _, d := range []*ItemDetails{next.SalesDetails, next.PurchaseDetails} {
 		if d == nil {
@@ -137,4 +137,20 @@ func (c *call) saveItem(in *Item, has map[string]any) (*Item, []string) {
 	}
 	out := *next
 	return &out, nil
+}
+
+// trackItem makes an item tracked inventory, as Xero requires: an active
+// inventory asset account and a cost-of-goods-sold account in the purchase
+// details. Stock levels are not simulated (they move only with documents).
+func (c *call) trackItem(next, in *Item) []string {
+	var errs []string
+	if a := c.account(in.InventoryAssetAccountCode); a == nil || a.Type != "INVENTORY" {
+		errs = append(errs, "An inventory asset account must be specified for a tracked inventory item")
+	}
+	if in.PurchaseDetails == nil || c.account(in.PurchaseDetails.COGSAccountCode) == nil {
+		errs = append(errs, "A cost of goods sold account must be specified for a tracked inventory item")
+	}
+	next.IsTrackedAsInventory, next.InventoryAssetAccountCode = true, in.InventoryAssetAccountCode
+	next.IsPurchased, next.IsSold = true, true
+	return errs
 }

@@ -102,7 +102,11 @@ func (c *call) priceLines(d *docCore, has []any, rules lineRules) (errs, warning
 			}
 		}
 		l.LineAmount = want.Round(2)
-		if l.AccountCode != "" && c.account(l.AccountCode) == nil {
+		switch {
+		case l.AccountCode == "" || c.account(l.AccountCode) != nil:
+		case c.archivedAccount(l.AccountCode):
+			errs = append(errs, archivedAccountMessage(l.AccountCode))
+		default:
 			errs = append(errs, at+"Account code '"+l.AccountCode+"' is not a valid code for this document.")
 		}
 		if l.AccountCode == "" && rules.needAccount {
@@ -150,28 +154,49 @@ func (c *call) priceLines(d *docCore, has []any, rules lineRules) (errs, warning
 	return errs, warnings
 }
 
-// checkTracking resolves a line's tracking (at most two categories).
+// checkTracking resolves a line's tracking (at most two categories, each
+// once): by ids or by category and option names. An archived category or
+// option cannot be put on a new line, as in Xero.
 func (c *call) checkTracking(ts []Tracking, at string) []string {
 	if len(ts) > 2 {
 		return []string{at + "A line can be tracked by at most 2 tracking categories"}
 	}
 	var errs []string
+	seen := map[string]bool{}
 	for i := range ts {
 		t := &ts[i]
-		found := false
-		for _, cat := range c.org.TrackingCategories {
-			if cat.Status != "ACTIVE" || !(strings.EqualFold(cat.TrackingCategoryID, t.TrackingCategoryID) || strings.EqualFold(cat.Name, t.Name)) {
-				continue
+		label := t.Name + "/" + t.Option
+		var cat *TrackingCategory
+		for _, tc := range c.org.TrackingCategories {
+			if tc.Status != "DELETED" && ((t.TrackingCategoryID != "" && strings.EqualFold(tc.TrackingCategoryID, t.TrackingCategoryID)) ||
+				(t.TrackingCategoryID == "" && strings.EqualFold(tc.Name, t.Name))) {
+				cat = tc
+				break
 			}
-			for _, o := range cat.Options {
-				if strings.EqualFold(o.TrackingOptionID, t.TrackingOptionID) || strings.EqualFold(o.Name, t.Option) {
-					t.TrackingCategoryID, t.TrackingOptionID, t.Name, t.Option = cat.TrackingCategoryID, o.TrackingOptionID, cat.Name, o.Name
-					found = true
+		}
+		var opt *TrackingOption
+		if cat != nil {
+			for k := range cat.Options {
+				o := &cat.Options[k]
+				if o.Status != "DELETED" && ((t.TrackingOptionID != "" && strings.EqualFold(o.TrackingOptionID, t.TrackingOptionID)) ||
+					(t.TrackingOptionID == "" && strings.EqualFold(o.Name, t.Option))) {
+					opt = o
+					break
 				}
 			}
 		}
-		if !found {
-			errs = append(errs, at+"Tracking category option "+t.Name+"/"+t.Option+" could not be found")
+		switch {
+		case opt == nil:
+			errs = append(errs, at+"Tracking category option "+label+" could not be found")
+		case cat.Status != "ACTIVE":
+			errs = append(errs, at+"Tracking category "+cat.Name+" is archived and cannot be used on a new transaction")
+		case opt.Status != "ACTIVE":
+			errs = append(errs, at+"Tracking option "+cat.Name+"/"+opt.Name+" is archived and cannot be used on a new transaction")
+		case seen[cat.TrackingCategoryID]:
+			errs = append(errs, at+"Tracking category "+cat.Name+" can be used only once on a line")
+		default:
+			seen[cat.TrackingCategoryID] = true
+			t.TrackingCategoryID, t.TrackingOptionID, t.Name, t.Option = cat.TrackingCategoryID, opt.TrackingOptionID, cat.Name, opt.Name
 		}
 	}
 	return errs

@@ -58,19 +58,20 @@ type ItemDetails struct {
 
 // Item is a product or service.
 type Item struct {
-	ItemID                string            `json:"ItemID"`
-	Code                  string            `json:"Code"`
-	Name                  string            `json:"Name,omitempty"`
-	Description           string            `json:"Description,omitempty"`
-	PurchaseDescription   string            `json:"PurchaseDescription,omitempty"`
-	IsSold                bool              `json:"IsSold"`
-	IsPurchased           bool              `json:"IsPurchased"`
-	IsTrackedAsInventory  bool              `json:"IsTrackedAsInventory"`
-	SalesDetails          *ItemDetails      `json:"SalesDetails,omitempty"`
-	PurchaseDetails       *ItemDetails      `json:"PurchaseDetails,omitempty"`
-	UpdatedDateUTC        msDate            `json:"UpdatedDateUTC"`
-	StatusAttributeString string            `json:"StatusAttributeString,omitempty"`
-	ValidationErrors      []ValidationError `json:"ValidationErrors,omitempty"`
+	ItemID                    string            `json:"ItemID"`
+	Code                      string            `json:"Code"`
+	Name                      string            `json:"Name,omitempty"`
+	Description               string            `json:"Description,omitempty"`
+	PurchaseDescription       string            `json:"PurchaseDescription,omitempty"`
+	IsSold                    bool              `json:"IsSold"`
+	IsPurchased               bool              `json:"IsPurchased"`
+	IsTrackedAsInventory      bool              `json:"IsTrackedAsInventory"`
+	InventoryAssetAccountCode string            `json:"InventoryAssetAccountCode,omitempty"`
+	SalesDetails              *ItemDetails      `json:"SalesDetails,omitempty"`
+	PurchaseDetails           *ItemDetails      `json:"PurchaseDetails,omitempty"`
+	UpdatedDateUTC            msDate            `json:"UpdatedDateUTC"`
+	StatusAttributeString     string            `json:"StatusAttributeString,omitempty"`
+	ValidationErrors          []ValidationError `json:"ValidationErrors,omitempty"`
 }
 
 // Account is a chart-of-accounts entry.

@@ -126,7 +126,7 @@ func validateProp(sch *specschema.Schema, p specschema.Property, v any, path str
 // bodyModels maps a request path's first segment to its body's wrapper model.
 var bodyModels = map[string]string{
 	"Contacts": "Contacts", "Items": "Items", "Invoices": "Invoices", "CreditNotes": "CreditNotes",
-	"Payments": "Payments", "PurchaseOrders": "PurchaseOrders",
+	"Payments": "Payments", "PurchaseOrders": "PurchaseOrders", "ManualJournals": "ManualJournals",
 }
 
 // ValidateLog checks every PUT/POST body sent to the Accounting API in

@@ -8,7 +8,8 @@ import (
 )
 
 // seedOrg gives a new organisation the settings a fresh Xero organisation
-// has in its country: a chart of accounts, tax rates, a tracking category,
+// has in its country: a chart of accounts, tax rates, two tracking categories
+// (Region, and Line of Business with the demo's lines of business),
 // branding themes and its base currency.
 func seedOrg(o Org, now time.Time) *orgData {
 	d := &orgData{Org: o, Counters: map[string]int{"INV": 1, "CN": 1, "PO": 1}}
@@ -42,6 +43,12 @@ func seedOrg(o Org, now time.Time) *orgData {
 	d.TrackingCategories = []*TrackingCategory{{TrackingCategoryID: newID(), Name: "Region", Status: "ACTIVE", Options: []TrackingOption{
 		{TrackingOptionID: newID(), Name: "North", Status: "ACTIVE"},
 		{TrackingOptionID: newID(), Name: "South", Status: "ACTIVE"},
+	}}, {TrackingCategoryID: newID(), Name: "Line of Business", Status: "ACTIVE", Options: []TrackingOption{
+		// The generated Autotask month's lines of business, and one retired.
+		{TrackingOptionID: newID(), Name: "Managed Services", Status: "ACTIVE"},
+		{TrackingOptionID: newID(), Name: "Projects", Status: "ACTIVE"},
+		{TrackingOptionID: newID(), Name: "Hardware Resale", Status: "ACTIVE"},
+		{TrackingOptionID: newID(), Name: "Legacy Support", Status: "ARCHIVED"},
 	}}}
 	d.BrandingThemes = []*BrandingTheme{
 		{BrandingThemeID: newID(), Name: "Standard", Type: "INVOICE", SortOrder: 0, CreatedDateUTC: ts},

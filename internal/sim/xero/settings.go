@@ -28,10 +28,20 @@ func (c *call) getSettings() {
 		}
 		idOf = func(v any) string { return v.(*TaxRate).TaxType }
 	case "TrackingCategories":
+		// Without includeArchived, archived categories and options are left out.
+		all := c.q.Get("includeArchived") == "true"
 		for _, t := range c.org.TrackingCategories {
-			if t.Status == "ACTIVE" || c.q.Get("includeArchived") == "true" {
-				list = append(list, t)
+			if t.Status == "DELETED" || (t.Status != "ACTIVE" && !all) {
+				continue
 			}
+			cp := *t
+			cp.Options = []TrackingOption{}
+			for _, o := range t.Options {
+				if o.Status == "ACTIVE" || (all && o.Status == "ARCHIVED") {
+					cp.Options = append(cp.Options, o)
+				}
+			}
+			list = append(list, &cp)
 		}
 		idOf = func(v any) string { return v.(*TrackingCategory).TrackingCategoryID }
 	case "BrandingThemes":

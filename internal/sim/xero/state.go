@@ -36,6 +36,7 @@ type orgData struct {
 	CreditNotes        []*CreditNote       `json:"creditNotes"`
 	Payments           []*Payment          `json:"payments"`
 	PurchaseOrders     []*PurchaseOrder    `json:"purchaseOrders"`
+	ManualJournals     []*ManualJournal    `json:"manualJournals"`
 	Counters           map[string]int      `json:"counters"` // next automatic numbers: INV, CN, PO
 }
 

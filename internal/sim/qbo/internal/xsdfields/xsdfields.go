@@ -18,7 +18,7 @@ import (
 // complex type they reach.
 var Roots = []string{
 	"Customer", "Item", "Account", "TaxCode", "TaxRate", "TaxAgency", "Term", "Class", "Department",
-	"Vendor", "Invoice", "CreditMemo", "Payment", "PurchaseOrder", "Bill",
+	"Vendor", "Invoice", "CreditMemo", "Payment", "PurchaseOrder", "Bill", "JournalEntry",
 }
 
 // Schema is the compact field list: types by name.

@@ -13,7 +13,7 @@ import (
 
 // Roots are the request bodies the simulator accepts; Derive keeps them and
 // every model they reference.
-var Roots = []string{"Contacts", "Items", "Invoices", "CreditNotes", "Payments", "PurchaseOrders", "Allocations"}
+var Roots = []string{"Contacts", "Items", "Invoices", "CreditNotes", "Payments", "PurchaseOrders", "Allocations", "ManualJournals"}
 
 // Schema is the compact schema: models by name.
 type Schema struct {
