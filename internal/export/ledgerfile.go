@@ -59,6 +59,8 @@ type LedgerDoc struct {
 	// AutotaskTotal is Autotask's invoice total, tax included, in the
 	// customer currency, signed (negative for credits).
 	AutotaskTotal money.Decimal
+	// Notes say what was done to the document on the way (a rounding line).
+	Notes []string
 }
 
 // sign is -1 for credit notes, 1 otherwise.
@@ -282,7 +284,7 @@ func PreviewLedger(f Format, docs []LedgerDoc, m LedgerMap) (LedgerPreview, erro
 		recs := lay.records(&docs[i], c)
 		p.Rows = append(p.Rows, recs...)
 		p.Problems = append(p.Problems, c.problems...)
-		p.Notes = append(p.Notes, c.notes...)
+		p.Notes = append(append(p.Notes, docs[i].Notes...), c.notes...)
 		p.Totals.add(&docs[i], len(recs))
 	}
 	p.Problems = append(p.Problems, lay.finish()...)

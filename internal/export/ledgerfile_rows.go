@@ -49,6 +49,10 @@ type LedgerMap struct {
 	DueDays int
 	// SalesTaxAccount is the G/L account of the sales tax distribution (Sage 50 US).
 	SalesTaxAccount string
+	// RoundingAccount and AdjustmentCap add the sync's rounding adjustment
+	// line (see roundingAdjust); empty or zero adds none.
+	RoundingAccount string
+	AdjustmentCap   money.Decimal
 	// BaseCurrency is the ledger's home currency; QuickBooks' import has no
 	// currency column, so other currencies are refused when it is set.
 	BaseCurrency money.Currency
@@ -136,7 +140,7 @@ func (lw *LedgerWriter) flush() error {
 	lw.cur = lw.cur[:0]
 	recs := lw.lay.records(d, c)
 	lw.problems = append(lw.problems, c.problems...)
-	lw.notes = append(lw.notes, c.notes...)
+	lw.notes = append(append(lw.notes, d.Notes...), c.notes...)
 	lw.totals.add(d, len(recs))
 	if len(lw.problems) > 0 {
 		return nil // keep going to list every problem; Close fails
@@ -265,6 +269,7 @@ func docFromRows(rows []*Row, m LedgerMap, lay layout, c *check) LedgerDoc {
 		l.Amount = qty.Mul(price).Round(cur.MinorUnits())
 		d.Lines = append(d.Lines, l)
 	}
+	roundingAdjust(&d, m)
 	if inv.Total.IsNegative() {
 		d.Kind = ledger.KindCreditNote
 		for i := range d.Lines {
@@ -273,6 +278,28 @@ func docFromRows(rows []*Row, m LedgerMap, lay layout, c *check) LedgerDoc {
 		}
 	}
 	return d
+}
+
+// roundingAdjust is the sync's rounding rule: lines rounded to the
+// currency's minor units can miss Autotask's total (kept to 4 decimals) by
+// pennies; one adjustment line on the rounding account, within the cap,
+// makes the file equal Autotask's total. Beyond the cap, or without a
+// rounding account, the difference stays and the totals name it.
+func roundingAdjust(d *LedgerDoc, m LedgerMap) {
+	if m.RoundingAccount == "" || m.AdjustmentCap.IsZero() {
+		return
+	}
+	sum := money.Zero
+	for _, l := range d.Lines {
+		sum = sum.Add(l.Amount).Add(l.TaxAmount)
+	}
+	diff := money.RoundAmount(d.AutotaskTotal, d.Currency).Sub(sum)
+	if diff.IsZero() || diff.Abs().Cmp(m.AdjustmentCap) > 0 {
+		return
+	}
+	d.Lines = append(d.Lines, ledger.Line{Description: "Rounding adjustment (Autotask amounts have 4 decimals)", Quantity: money.FromInt(1),
+		UnitPrice: diff, Amount: diff, AccountCode: m.RoundingAccount, TaxCode: m.ZeroTaxCode, Adjustment: true})
+	d.Notes = append(d.Notes, fmt.Sprintf("%s: rounding adjustment of %s on account %s", d.label(), diff.StringFixed(d.Currency.MinorUnits()), m.RoundingAccount))
 }
 
 // dueDate is the sync's rule: a mapped payment term's days from the invoice

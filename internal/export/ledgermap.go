@@ -49,6 +49,9 @@ type LedgerMapInput struct {
 	Connected bool
 	// SalesTaxAccount is the Sage 50 US sales tax G/L account (a setting).
 	SalesTaxAccount string
+	// AdjustmentCap is the largest rounding adjustment line (Settings), used
+	// with the connected ledger's rounding account.
+	AdjustmentCap money.Decimal
 }
 
 // BuildLedgerMap turns rules keyed by Autotask ids into the name-keyed map
@@ -85,6 +88,11 @@ func BuildLedgerMap(in LedgerMapInput) (LedgerMap, []string) {
 			custName[c.ID] = c.Name
 		}
 		m.ZeroTaxCode = taxOut(zeroTaxCode(s.Settings.TaxCodes))
+		if in.Format == FormatXeroCSV {
+			// QuickBooks' import wants a product/service on every line, which
+			// an adjustment line has not; its differences are named instead.
+			m.RoundingAccount, m.AdjustmentCap = s.Settings.RoundingAccount, in.AdjustmentCap
+		}
 		if in.Format == FormatQBOCSV {
 			m.BaseCurrency = s.Settings.BaseCurrency
 		}

@@ -109,3 +109,48 @@ func TestXeroFileHoldsAtMost500Invoices(t *testing.T) {
 		t.Fatalf("documents %d, ready rows %d, problems %+v", p.Totals.Documents, len(ready.Rows), p.Problems)
 	}
 }
+
+// Lines rounded to cents miss Autotask's 4-decimal total by a cent: the
+// sync's rounding line (within the cap) makes the file equal it.
+func TestLedgerFileRoundingAdjustment(t *testing.T) {
+	d := func(s string) money.Decimal { v, _ := money.Parse(s); return v }
+	inv := &export.Invoice{ID: 9, Number: "24009", Total: d("66.6666"), ExchangeRate: money.FromInt(1)}
+	acct := &export.Account{ID: 1, Name: "Acme Ltd", Currency: "GBP"}
+	row := func(id int64) *export.Row {
+		return &export.Row{ItemID: id, Account: acct, Invoice: inv, BillingCode: "Labour", GLAccount: "200", ItemName: "Support",
+			Quantity: d("1"), Rate: d("33.3333"), ExtendedPrice: d("33.3333"), TotalAmount: d("33.3333"), TaxRegion: "England", TaxCategory: "Exempt", Currency: "GBP"}
+	}
+	m := export.LedgerMap{Tax: map[export.TaxNames]string{{Region: "England", Category: "Exempt"}: "Exempt Income"}, ZeroTaxCode: "No VAT"}
+	for _, tc := range []struct {
+		name  string
+		acct  string
+		cap   string
+		lines int
+		diffs int
+	}{
+		{"adjusted", "860", "0.05", 3, 0},
+		{"no rounding account", "", "0.05", 2, 1},
+		{"beyond the cap", "860", "0.001", 2, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m.RoundingAccount, m.AdjustmentCap = tc.acct, d(tc.cap)
+			docs, problems, err := export.DocsFromRows([]*export.Row{row(1), row(2)}, export.FormatXeroCSV, m)
+			if err != nil || len(problems) > 0 {
+				t.Fatal(err, problems)
+			}
+			p, err := export.PreviewLedger(export.FormatXeroCSV, docs, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(docs[0].Lines) != tc.lines || p.Totals.DifferenceCount != tc.diffs {
+				t.Fatalf("%d lines, %d differences: %+v", len(docs[0].Lines), p.Totals.DifferenceCount, p.Totals.Differences)
+			}
+			if tc.lines == 3 {
+				adj := docs[0].Lines[2]
+				if !adj.Amount.Equal(d("0.01")) || adj.AccountCode != "860" || adj.TaxCode != "No VAT" || len(p.Notes) != 1 {
+					t.Fatalf("adjustment line %+v, notes %v", adj, p.Notes)
+				}
+			}
+		})
+	}
+}

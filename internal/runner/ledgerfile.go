@@ -8,6 +8,7 @@ import (
 	"github.com/billbridge/billbridge/internal/connect"
 	"github.com/billbridge/billbridge/internal/export"
 	"github.com/billbridge/billbridge/internal/mapping"
+	"github.com/billbridge/billbridge/internal/money"
 	"github.com/billbridge/billbridge/internal/store"
 )
 
@@ -41,7 +42,11 @@ func LedgerMap(ctx context.Context, deps connect.Deps, p store.Profile, at *auto
 	if err != nil {
 		return export.LedgerMap{}, nil, fmt.Errorf("runner: %s file: %w", f, err)
 	}
+	adjCap, err := money.Parse(st.AdjustmentCap)
+	if err != nil {
+		adjCap = money.Zero // a value Settings would refuse: no adjustment lines
+	}
 	m, notes := export.BuildLedgerMap(export.LedgerMapInput{Format: f, Rules: mapping.FromStore(rows, org), Source: src,
-		Connected: connected, SalesTaxAccount: st.SalesTaxAccount})
+		Connected: connected, SalesTaxAccount: st.SalesTaxAccount, AdjustmentCap: adjCap})
 	return m, notes, nil
 }
