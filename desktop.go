@@ -94,8 +94,10 @@ func services(deps app.Deps) boundServices {
 		app.NewRuns(deps),
 		app.NewExports(deps),
 		app.NewAccounts(deps),
+		app.NewPurchases(deps),
 		app.NewLists(deps),
 		app.NewDashboard(deps),
+		app.NewOrganisations(deps),
 		demo,
 		schedule,
 	}}

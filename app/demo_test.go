@@ -34,7 +34,7 @@ func TestDemoStartConnectsAProfile(t *testing.T) {
 		t.Fatalf("connection test = %+v", res)
 	}
 	list, err := profiles.List()
-	if err != nil || len(list) != 1 {
+	if err != nil || len(list) != 2 { // the Xero and the Exact demo profiles
 		t.Fatalf("List = %v, %v", list, err)
 	}
 }

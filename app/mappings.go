@@ -46,11 +46,18 @@ type MappingsDTO struct {
 	For      string `json:"for"`
 	FreeText bool   `json:"freeText"`
 	Help     string `json:"help"`
+	// Exact is what an Exact profile also chooses (mappings_exact.go).
+	Exact ExactChoicesDTO `json:"exact"`
+	// LinesOfBusiness is the Lines of business tab; TrackingOptions the
+	// ledger's active tracking options or classes (mappings_tracking.go).
+	LinesOfBusiness []mapping.LineOfBusinessRow `json:"linesOfBusiness"`
+	TrackingOptions []ChoiceDTO                 `json:"trackingOptions"`
 }
 
-// MappingInput sets one rule. Kind is billing_code, tax, customer or
-// payment_term; SourceKey the Autotask id ("region:category" for tax).
-// Target is the item code, tax code, ledger customer id or due days;
+// MappingInput sets one rule. Kind is billing_code, tax, customer,
+// payment_term or line_mode; SourceKey the Autotask id ("region:category"
+// for tax). Target is the item code, tax code, ledger customer id, due days
+// or line detail (standard, summary, detail);
 // Target2 the income account of a billing code.
 type MappingInput struct {
 	ProfileID int64  `json:"profileId"`
@@ -89,6 +96,10 @@ func (m *Mappings) Load(profileID int64) (MappingsDTO, error) {
 	}
 	for _, l := range [][]ChoiceDTO{out.Items, out.Accounts, out.TaxCodes, out.LedgerCust} {
 		sort.Slice(l, func(i, j int) bool { return l[i].Label < l[j].Label })
+	}
+	trackingChoices(&out, o, src)
+	if out.Exact, err = m.exactChoices(ctx, profileID, kind, rules); err != nil {
+		return MappingsDTO{}, fmt.Errorf("app: load mappings: %w", err)
 	}
 	return out, nil
 }
@@ -184,7 +195,19 @@ func (m *Mappings) validate(ctx context.Context, in MappingInput) (store.Mapping
 	if !validKind(in.Kind) {
 		return store.MappingRule{}, apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a kind of mapping", in.Kind), "Choose a tab: billing codes, tax, customers or payment terms.")
 	}
+	if in.Kind == store.MapLineMode {
+		if idErr != nil {
+			return store.MappingRule{}, apperr.New(apperr.Invalid, fmt.Sprintf("%q is not an Autotask company", in.SourceKey), "Reload the Mappings screen and pick the customer again.")
+		}
+		return mapping.LineModeRule(id, target)
+	}
+	if in.Kind == store.MapLineOfBusiness {
+		return m.lineOfBusinessRule(ctx, in, id, idErr)
+	}
 	if in.Kind == store.MapTerm {
+		if rule, done, err := m.exactTermRule(ctx, in, id, idErr); done {
+			return rule, err
+		}
 		days, err := strconv.Atoi(target)
 		if idErr != nil || err != nil || days < 0 || days > 365 {
 			return store.MappingRule{}, apperr.New(apperr.Invalid, fmt.Sprintf("%q is not a number of days", in.Target), "Enter the days until payment is due, from 0 to 365.")
@@ -247,7 +270,7 @@ func (m *Mappings) validate(ctx context.Context, in MappingInput) (store.Mapping
 
 func validKind(kind string) bool {
 	switch kind {
-	case store.MapBillingCode, store.MapTax, store.MapCustomer, store.MapTerm:
+	case store.MapBillingCode, store.MapTax, store.MapCustomer, store.MapTerm, store.MapLineMode, store.MapLineOfBusiness:
 		return true
 	}
 	return false
@@ -263,6 +286,10 @@ func kindLabel(kind string) string {
 		return "customer"
 	case store.MapTerm:
 		return "payment term"
+	case store.MapLineMode:
+		return "line detail"
+	case store.MapLineOfBusiness:
+		return "line of business"
 	}
 	return "all"
 }

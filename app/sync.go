@@ -100,6 +100,9 @@ type PreviewInvoiceDTO struct {
 	Lines         []DocLineDTO `json:"lines"`
 	Problems      []ProblemDTO `json:"problems"`
 	Notes         []string     `json:"notes"`
+	// Organisation is the ledger organisation the invoice goes to, for a
+	// profile that feeds several; empty otherwise, or when it is unrouted.
+	Organisation string `json:"organisation"`
 }
 
 // PreviewDTO is the whole preview with its counts.
@@ -187,8 +190,12 @@ func (s *Sync) Preview(in SyncInput) (PreviewDTO, error) {
 		return PreviewDTO{}, fmt.Errorf("app: preview: %w", err)
 	}
 	out := PreviewDTO{RunID: sum.RunID, Invoices: []PreviewInvoiceDTO{}, AlreadySent: len(sent), NewItems: len(sum.Plan.NewItems)}
+	orgNames := organisationNames(sum)
 	for _, p := range sum.Plan.Invoices {
 		d := previewInvoice(p)
+		if r, ok := sum.Routes[p.InvoiceID]; ok && orgNames != nil {
+			d.Organisation = orgNames[r.Organisation]
+		}
 		switch d.Status {
 		case "ready":
 			out.Ready++
@@ -236,7 +243,7 @@ func (s *Sync) Send(in SendInput) (SyncResultDTO, error) {
 		return SyncResultDTO{}, fmt.Errorf("app: sync: %w", err)
 	}
 	audit(s.deps, in.Options.ProfileID, "sync.run", fmt.Sprintf("Run %d: %s", sum.RunID, sum))
-	return resultDTO(sum), nil
+	return resultDTO(sum.Summary), nil
 }
 
 // Cancel stops the running send after the call in flight; it reports
@@ -252,7 +259,7 @@ func (s *Sync) Cancel() bool {
 }
 
 // prepare validates the form and opens the profile's connections.
-func (s *Sync) prepare(ctx context.Context, in SyncInput) (*syncer.Engine, syncer.Options, error) {
+func (s *Sync) prepare(ctx context.Context, in SyncInput) (runner.Engine, syncer.Options, error) {
 	thru, err := time.Parse(time.DateOnly, in.Thru)
 	if err != nil {
 		return nil, syncer.Options{}, apperr.Wrap(err, apperr.Invalid, fmt.Sprintf("%q is not a date", in.Thru), "Pick the last invoice date from the calendar (YYYY-MM-DD).")
@@ -303,6 +310,19 @@ func (s *Sync) progress(ctx context.Context) syncer.Progress {
 		last, lastPhase = now, phase
 		s.emit(ctx, ProgressEvent, ProgressDTO{Phase: phase, Label: phaseLabels[phase], Done: done, Total: total})
 	}
+}
+
+// organisationNames names each organisation of a run over several by key;
+// nil for a profile with one.
+func organisationNames(sum syncer.MultiSummary) map[string]string {
+	if len(sum.Organisations) < 2 {
+		return nil
+	}
+	names := map[string]string{}
+	for _, o := range sum.Organisations {
+		names[o.Key] = o.Name
+	}
+	return names
 }
 
 func previewInvoice(p syncer.Planned) PreviewInvoiceDTO {

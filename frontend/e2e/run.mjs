@@ -41,7 +41,7 @@ test("welcome offers the demo, which connects a profile to simulated Autotask an
 
   await page.goto(`${base}/#/connections`);
   const card = page.getByRole("region", { name: "Profile Demo MSP → Xero (simulated)" });
-  await card.getByText("Demo MSP Inc").waitFor();
+  await card.getByText("Demo MSP Inc").first().waitFor();
   await card.getByRole("button", { name: "Test connection" }).click();
   const result = card.getByRole("status", { name: "Autotask connection test" });
   await result.waitFor();
@@ -118,6 +118,114 @@ test("mappings: the compare report and a mapping tab export to CSV and Excel", a
   await page.getByRole("button", { name: "Export Billing code mappings as Excel" }).click();
   const codes = page.getByRole("group", { name: "Export Billing code mappings" }).getByRole("status");
   await codes.getByText(/billbridge-billing-code-mappings-\d{8}-\d{6}\.xlsx/).waitFor({ timeout: 30000 });
+});
+
+// A failure with Retry, on the demo before the month's send (afterwards nothing in the window is left to send).
+// One invoice of a customer with two creates that customer's contact in Xero; then the bookkeeper archives the
+// contact (the demo's control, called through its bound method as no screen offers it); the customer's next
+// invoice, sent with another customer's, is refused with Xero's message and stays as a notification with View
+// and Retry. Retry says it still fails until the contact is restored, then puts it in the ledger.
+const xeroDemo = "Demo MSP → Xero (simulated)";
+
+async function previewOnce(page) {
+  const form = page.getByRole("form", { name: "Sync options" });
+  await form.getByRole("button", { name: "Preview" }).click();
+  await form.getByRole("button", { name: "Reading Autotask and the ledger…" }).waitFor({ timeout: 5000 }).catch(() => {});
+  await form.getByRole("button", { name: "Preview", exact: true }).waitFor({ timeout: 90000 });
+  await page.getByRole("region", { name: "Preview summary" }).waitFor({ timeout: 90000 });
+}
+
+async function tickAndSend(page, numbers) {
+  const search = page.getByRole("searchbox", { name: "Search Preview" });
+  for (const n of numbers) {
+    await search.fill(n);
+    await page.getByRole("checkbox", { name: `Tick invoice ${n}`, exact: true }).check();
+  }
+  await search.fill("");
+  const count = numbers.length;
+  await page.getByRole("button", { name: `Send ${count} ticked invoice${count === 1 ? "" : "s"}` }).click();
+}
+
+test("sync: the ledger refuses an invoice; the notification's View opens the run line; Retry sends it once fixed", async (page) => {
+  // Pick the invoices from the preview's data: a customer with two ready invoices, and another customer's.
+  const pick = await page.evaluate(async (name) => {
+    const go = window.go.app;
+    const profile = (await go.Profiles.List()).find((p) => p.name === name);
+    const def = await go.Sync.Defaults(profile.id);
+    const pre = await go.Sync.Preview({ profileId: profile.id, thru: def.thru, maxAgeDays: def.maxAgeDays, ledgerNumbering: false, lineMode: def.lineMode });
+    const ready = pre.invoices.filter((i) => i.status === "ready" && i.kind === "invoice" && i.invoiceNumber && i.newCustomer);
+    const by = {};
+    for (const i of ready) (by[i.customerName] ??= []).push(i.invoiceNumber);
+    const customer = Object.keys(by).find((c) => by[c].length >= 2);
+    const other = ready.find((i) => i.customerName !== customer);
+    return customer && other ? { customer, first: by[customer][0], second: by[customer][1], other: other.invoiceNumber } : null;
+  }, xeroDemo);
+  assert(pick, "no customer with two ready invoices in the demo month");
+  const { customer, first, second, other } = pick;
+
+  await page.goto(`${base}/#/sync`);
+  const form = page.getByRole("form", { name: "Sync options" });
+  await form.getByLabel("Invoices dated through").waitFor();
+  const picker = form.locator("label.picker select");
+  if (await picker.count()) await picker.selectOption({ label: xeroDemo });
+  await page.waitForFunction(() => (document.querySelector('input[type="date"]')?.value ?? "") !== "");
+  await previewOnce(page);
+  await tickAndSend(page, [first]);
+  const result = page.getByRole("region", { name: "Sync result" });
+  await result.waitFor({ timeout: 180000 });
+  // The result table is virtualised: search it so the row is rendered.
+  await result.getByRole("searchbox").fill(first);
+  await result.getByRole("row").filter({ hasText: first }).getByText("Sent", { exact: true }).waitFor({ timeout: 180000 });
+
+  await page.evaluate(([c]) => window.go.app.Demo.SimulateLedgerChange("archive-contact", c, true), [customer]);
+  const firstRun = await result.getByRole("heading", { name: /^Run \d+ finished$/ }).innerText();
+  await previewOnce(page);
+  await tickAndSend(page, [second, other]);
+  await page.waitForFunction((before) => {
+    const h = [...document.querySelectorAll("section[aria-label='Sync result'] h2")].map((e) => e.textContent);
+    return h.some((t) => /^Run \d+ finished$/.test(t ?? "") && t !== before);
+  }, firstRun, { timeout: 180000 });
+  await result.getByRole("searchbox").fill(second);
+  const row = result.getByRole("row").filter({ hasText: second });
+  await row.waitFor({ timeout: 180000 });
+  await row.locator(".badge.bad").getByText("Failed", { exact: true }).waitFor();
+  const rowText = await row.innerText();
+  assert(/has been archived/.test(rowText), `failed row: ${rowText}`);
+  const counts = await result.innerText();
+  assert(/\b[1-9]\d*\s+failed/.test(counts), `result: ${counts}`);
+  await page.screenshot({ path: path.join(out, "sync-failed.png") });
+
+  const label = `Invoice ${second}`;
+  const notices = page.getByRole("region", { name: "Notifications" });
+  const notice = notices.getByRole("listitem").filter({ hasText: `${label} was not sent` });
+  await notice.waitFor();
+  const text = await notice.innerText();
+  assert(/has been archived/.test(text) && /Fix:/.test(text), `notification: ${text}`);
+  const retry = notice.getByRole("button", { name: `Retry ${label}` });
+  await retry.waitFor();
+  await page.screenshot({ path: path.join(out, "notification-failure.png") });
+
+  await notice.getByRole("link", { name: `View ${label} in History` }).click();
+  const failed = page.getByRole("region", { name: `${label} failed` });
+  await failed.waitFor({ timeout: 30000 });
+  const why = await failed.innerText();
+  assert(/has been archived/.test(why) && /Fix: /.test(why), `failed line: ${why}`);
+  await page.getByRole("table", { name: "Run lines" }).getByRole("row").filter({ hasText: second }).getByText("Failed", { exact: true }).waitFor();
+  await page.screenshot({ path: path.join(out, "history-failed-line.png") });
+
+  // Retried before the fix: still failing, with the ledger's words.
+  await retry.click();
+  await notice.getByText(/^Retry: .*has been archived/).waitFor({ timeout: 60000 });
+  await page.evaluate(([c]) => window.go.app.Demo.SimulateLedgerChange("archive-contact", c, false), [customer]);
+  await retry.click();
+  const fixed = notices.getByRole("listitem").filter({ hasText: `${label} is in the ledger now` });
+  await fixed.waitFor({ timeout: 60000 });
+  await page.screenshot({ path: path.join(out, "notification-retried.png") });
+  await fixed.getByRole("button", { name: `Dismiss the notification about ${label}` }).click();
+  await fixed.waitFor({ state: "detached" });
+  // The month's send below starts, as the app does in a new window, with no preview or result on screen.
+  await page.reload();
+  await page.getByRole("navigation", { name: "Sections" }).waitFor({ timeout: 60000 });
 });
 
 test("sync: preview shows ready invoices and blocking problems with fixes, then sends", async (page) => {
@@ -437,10 +545,239 @@ test("a support bundle is saved from Settings", async (page) => {
 });
 
 // Purchases on the demo: goods receipts become supplier bills. The demo month has an order received in three
-// shipments (three bills) and a euro drop-ship order. The demo ledger has no items for the products until the
-// bookkeeper creates them, so the bills may all be held back with that fix; whatever is ready is sent.
+// shipments (three bills) and a euro drop-ship order. The demo's Xero has no items for the products, so the first
+// preview holds the bills back with that fix; "Create N missing items in Xero" creates them and previews again,
+// every bill is then ready, and they are sent.
+test("purchases: preview the demo month's goods receipts, send what is ready, see the run in History", async (page) => {
+  await page.goto(`${base}/#/purchases`);
+  const form = page.getByRole("form", { name: "Purchases options" });
+  await form.getByLabel("Received through").waitFor();
+  await page.waitForFunction(() => (document.querySelectorAll('input[type="date"]')[1]?.value ?? "") !== "");
+  const settings = page.getByRole("form", { name: "Purchase settings" });
+  await settings.getByLabel("Inventory asset account (stocked items)").locator('option[value="630"]').waitFor({ state: "attached", timeout: 60000 });
+  await settings.getByLabel("Inventory asset account (stocked items)").selectOption("630");
+  await settings.getByLabel("Cost of sales account (drop-shipped items)").selectOption("310");
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await page.waitForFunction(() => !/Saving…/.test(document.body.textContent ?? ""));
+  await form.getByRole("button", { name: "Preview" }).click();
+  const summary = page.getByRole("region", { name: "Purchases preview summary" });
+  await summary.waitFor({ timeout: 90000 });
+  const counts = async () => {
+    const text = await summary.innerText();
+    const m = /(\d+) ready · (\d+) blocked · (\d+) already in the ledger/.exec(text);
+    assert(m, `purchases summary: ${text}`);
+    return { ready: Number(m[1]), blocked: Number(m[2]), already: Number(m[3]), text };
+  };
+  const first = await counts();
+  assert(first.ready + first.blocked + first.already > 0, `purchases summary: ${first.text}`);
+  const problemsRegion = page.getByRole("region", { name: "Purchases problems" });
+  if (first.blocked > 0) {
+    const problems = await problemsRegion.innerText();
+    assert(problems.includes("Fix:"), `purchases problems: ${problems}`);
+  }
+  await page.screenshot({ path: path.join(out, "purchases.png") });
+  if (first.blocked > 0) {
+    // The products have no Xero items until they are created from here.
+    const create = problemsRegion.getByRole("button", { name: /^Create \d+ missing items? in Xero$/ });
+    await create.waitFor();
+    await create.click();
+    await page.waitForFunction(
+      () => /\d+ ready · 0 blocked/.test(document.querySelector('[aria-label="Purchases preview summary"]')?.textContent ?? ""),
+      undefined,
+      { timeout: 120000 },
+    );
+    const after = await counts();
+    assert(after.ready > 0 && after.blocked === 0, `after creating the items: ${after.text}`);
+    assert((await problemsRegion.count()) === 0, "the problems list is still shown after creating the items");
+  }
+  const table = await page.getByRole("table", { name: "Purchases preview" }).innerText();
+  const perPO = {};
+  for (const po of table.match(/PO-\d+/g) ?? []) perPO[po] = (perPO[po] ?? 0) + 1;
+  assert(Object.values(perPO).includes(3), `no order with three bills: ${JSON.stringify(perPO)}`);
+  assert(/EUR/.test(table), "no euro drop-ship bill in the preview");
+  const ready = (await counts()).ready;
+  if (ready > 0) {
+    await summary.getByRole("button", { name: /^Send \d+ bills?$/ }).click();
+    const result = page.getByRole("region", { name: "Purchases result" });
+    await result.waitFor({ timeout: 120000 });
+    const res = await result.innerText();
+    assert(new RegExp(`${ready} bills? sent`).test(res), `purchases result: ${res}`);
+    await page.screenshot({ path: path.join(out, "purchases-sent.png") });
+    await page.goto(`${base}/#/history`);
+    await page.getByRole("tab", { name: "Runs" }).click();
+    await page.getByRole("table", { name: "Runs" }).getByText("purchases", { exact: true }).first().waitFor();
+    await page.getByRole("button", { name: /^Open run \d+$/ }).first().click();
+    await page.getByRole("table", { name: "Run lines" }).getByText("Sent", { exact: true }).first().waitFor();
+    await page.screenshot({ path: path.join(out, "history-purchases-run.png") });
+  }
+});
+
 // Several organisations per profile, and a customer's own line detail. The demo's Xero sign-in reaches one
 // organisation, so adding a second says so; the rules editor reads Autotask's organisational levels.
+test("organisations: the demo profile's section, its rules editor, and a customer's line detail", async (page) => {
+  await page.goto(`${base}/#/connections`);
+  const section = page.getByRole("region", { name: "Organisations of Demo MSP → Xero (simulated)" });
+  await section.getByRole("listitem", { name: "Organisation Demo MSP Inc" }).waitFor({ timeout: 60000 });
+  const status = await section.getByRole("status").first().innerText();
+  assert(/One ledger organisation/.test(status), `organisations status: ${status}`);
+  await section.getByRole("button", { name: "Add an organisation…" }).click();
+  await section.getByText("Every organisation this sign-in reaches is in use already").waitFor({ timeout: 60000 });
+  await section.getByRole("button", { name: "Close" }).click();
+  await section.getByRole("button", { name: "Add a rule…" }).click();
+  const rule = section.getByRole("form", { name: "Routing rule" });
+  await rule.getByLabel("Route by").selectOption("line_of_business");
+  await rule.getByLabel("Autotask line of business").locator("option", { hasText: "Managed Services" }).waitFor({ state: "attached", timeout: 60000 });
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, "organisations.png") });
+  await rule.getByRole("button", { name: "Cancel" }).click();
+
+  await page.goto(`${base}/#/mappings`);
+  await page.getByRole("region", { name: "Coverage" }).waitFor({ timeout: 60000 });
+  await page.getByRole("tab", { name: /^Customers/ }).click();
+  const table = page.getByRole("table", { name: "Customers" });
+  const select = table.getByRole("combobox", { name: /^Line detail for / }).first();
+  await select.waitFor();
+  const label = await select.getAttribute("aria-label");
+  assert(/Default \((standard|summary|detail)\)/.test(await select.innerText()), "the line detail offers no default naming the Settings' mode");
+  await select.selectOption("summary");
+  const same = table.getByRole("combobox", { name: label, exact: true });
+  await page.waitForFunction((name) => [...document.querySelectorAll("select")].find((el) => el.getAttribute("aria-label") === name)?.value === "summary", label);
+  await page.getByRole("button", { name: "Reload" }).click();
+  await page.getByRole("button", { name: "Reload" }).waitFor();
+  await page.waitForFunction((name) => [...document.querySelectorAll("select")].find((el) => el.getAttribute("aria-label") === name)?.value === "summary", label, { timeout: 60000 });
+  await page.screenshot({ path: path.join(out, "mappings-line-detail.png") });
+  await same.selectOption("");
+  await page.waitForFunction((name) => [...document.querySelectorAll("select")].find((el) => el.getAttribute("aria-label") === name)?.value === "", label);
+});
+
+// Exact Online on the demo: the second demo profile books a smaller month of its own MSP in a simulated Exact
+// division. Its connection, its mappings (VAT codes, GL accounts, the sales journal and payment conditions) and a
+// sync, as for Xero.
+const exactDemo = "Demo NL MSP → Exact (simulated)";
+
+test("exact: the Exact demo profile's connection shows its division and reads its month", async (page) => {
+  await page.goto(`${base}/#/connections`);
+  const card = page.getByRole("region", { name: `Profile ${exactDemo}` });
+  await card.getByText("Demo MSP B.V.").first().waitFor({ timeout: 60000 });
+  await card.getByRole("button", { name: "Test connection" }).click();
+  const result = card.getByRole("status", { name: "Autotask connection test" });
+  await result.waitFor();
+  const text = await result.innerText();
+  assert(/sees [0-9,]+ invoices/.test(text), `connection test says: ${text}`);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, "connections-exact-demo.png") });
+});
+
+test("exact: mappings with VAT codes, GL accounts, the sales journal and payment conditions", async (page) => {
+  await page.goto(`${base}/#/mappings`);
+  await page.locator("label.picker select").selectOption({ label: exactDemo });
+  const booking = page.getByRole("region", { name: "Exact booking" });
+  await booking.waitFor({ timeout: 60000 });
+  const coverage = page.getByRole("region", { name: "Coverage" });
+  for (const tab of ["Billing codes", "Tax"]) {
+    await page.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
+    const accept = page.getByRole("button", { name: /^Accept all \d+ suggestions$/ });
+    if (await accept.isEnabled()) {
+      await accept.click();
+      await page.getByRole("button", { name: "Accept all 0 suggestions" }).waitFor({ timeout: 60000 });
+    }
+  }
+  const after = await coverage.innerText();
+  assert(/(\d+) of \1 billing codes mapped/.test(after), `coverage after: ${after}`);
+  // The Tax tab lists Exact's VAT codes; the billing codes' accounts are Exact's revenue GL accounts.
+  const tax = await page.getByRole("table", { name: "Tax" }).innerText();
+  assert(/\b(1|10|20)\b/.test(tax), `no Exact VAT code in the tax tab: ${tax.slice(0, 300)}`);
+  await page.screenshot({ path: path.join(out, "mappings-exact-tax.png") });
+  await page.getByRole("tab", { name: /^Billing codes/ }).click();
+  const codes = await page.getByRole("table", { name: "Billing codes" }).innerText();
+  assert(/· 8\d{3}/.test(codes), `no Exact GL account in the billing codes: ${codes.slice(0, 300)}`);
+
+  await booking.getByLabel("Sales journal").selectOption("70");
+  await page.waitForFunction(() => !document.querySelector('[aria-label="Exact booking"] select[disabled]'));
+  await booking.getByLabel("Rounding adjustments to").selectOption("8090");
+  await page.waitForFunction(() => (document.querySelectorAll('[aria-label="Exact booking"] select')[1]?.value ?? "") === "8090", null, { timeout: 60000 });
+
+  await page.getByRole("tab", { name: "Payment terms" }).click();
+  await page.getByRole("button", { name: "Edit Net 30" }).click();
+  const editor = page.getByRole("form", { name: "Edit mapping of Net 30" });
+  await editor.getByLabel("Exact payment condition").selectOption("30");
+  await editor.getByRole("button", { name: "Save mapping" }).click();
+  const terms = page.getByRole("table", { name: "Payment terms" });
+  await terms.getByText(/^30 · .*\(30 days\)$/).waitFor({ timeout: 60000 });
+  await page.screenshot({ path: path.join(out, "mappings-exact.png") });
+});
+
+test("exact: sync preview and send to the Exact division", async (page) => {
+  await page.goto(`${base}/#/sync`);
+  const form = page.getByRole("form", { name: "Sync options" });
+  await form.getByLabel("Invoices dated through").waitFor();
+  await page.locator("label.picker select").selectOption({ label: exactDemo });
+  await page.waitForFunction(() => (document.querySelector('input[type="date"]')?.value ?? "") !== "");
+  await form.getByRole("button", { name: "Preview" }).click();
+  const summary = page.getByRole("region", { name: "Preview summary" });
+  await summary.waitFor({ timeout: 90000 });
+  const text = await summary.innerText();
+  const m = /(\d+) ready · (\d+) blocked/.exec(text);
+  assert(m && Number(m[1]) > 0, `Exact preview summary: ${text}`);
+  await page.screenshot({ path: path.join(out, "sync-exact-preview.png") });
+  await page.getByRole("button", { name: /^Send all \d+ ready invoices$/ }).click();
+  const result = page.getByRole("region", { name: "Sync result" });
+  await result.waitFor({ timeout: 180000 });
+  const res = await result.innerText();
+  const sent = /(\d+)\s+sent/.exec(res);
+  assert(sent && Number(sent[1]) > 0, `Exact result: ${res}`);
+  await page.screenshot({ path: path.join(out, "sync-exact-result.png") });
+});
+
+test("mappings: the Lines of business tab of the Xero demo with its tracking options", async (page) => {
+  await page.goto(`${base}/#/mappings`);
+  await page.locator("label.picker select").selectOption({ label: "Demo MSP → Xero (simulated)" });
+  await page.getByRole("tab", { name: /^Lines of business/ }).click({ timeout: 60000 });
+  const table = page.getByRole("table", { name: "Lines of business" });
+  await table.getByText("Managed Services").first().waitFor({ timeout: 60000 });
+  const status = await page.getByRole("status", { name: "Tab coverage" }).innerText();
+  assert(/of 3 lines of business mapped/.test(status), `lines of business coverage: ${status}`);
+  await page.screenshot({ path: path.join(out, "mappings-lines-of-business.png") });
+});
+
+// The Purchases screen's other tabs on the demo: purchase orders, expenses and inventory each preview their month,
+// every document ready or held back with a named problem and its fix (the demo's Xero has no items for the products,
+// and its expense categories start unmapped, with the editor beside the preview).
+test("purchases: the purchase orders, expenses and inventory tabs preview the demo month", async (page) => {
+  await page.goto(`${base}/#/purchases`);
+  await page.getByRole("form", { name: "Purchases options" }).getByLabel("Received through").waitFor();
+  await page.waitForFunction(() => (document.querySelectorAll('input[type="date"]')[1]?.value ?? "") !== "");
+  for (const [tab, title, shot] of [
+    ["Purchase orders", "Purchase orders", "purchases-orders"],
+    ["Expenses", "Expenses", "purchases-expenses"],
+    ["Inventory", "Inventory", "purchases-inventory"],
+  ]) {
+    await page.getByRole("tab", { name: tab, exact: true }).click();
+    const form = page.getByRole("form", { name: `${title} options` });
+    await form.waitFor();
+    if (title === "Expenses") await page.getByRole("region", { name: "Expense categories" }).waitFor({ timeout: 60000 });
+    await form.getByRole("button", { name: "Preview" }).click();
+    const summary = page.getByRole("region", { name: `${title} preview summary` });
+    const failed = page.getByRole("alert");
+    await Promise.race([summary.waitFor({ timeout: 120000 }), failed.first().waitFor({ timeout: 120000 })]);
+    if (await summary.isVisible()) {
+      const text = await summary.innerText();
+      const m = /(\d+) ready · (\d+) blocked · (\d+) already in the ledger/.exec(text);
+      assert(m, `${title} summary: ${text}`);
+      if (Number(m[2]) > 0) {
+        const problems = await page.getByRole("region", { name: `${title} problems` }).innerText();
+        assert(problems.includes("Fix:"), `${title} problems: ${problems}`);
+      }
+      await page.getByRole("table", { name: `${title} preview` }).waitFor();
+    } else {
+      // Only the inventory tab may fail on the demo: the Autotask simulator does not serve InventoryTransfers yet.
+      const text = await failed.first().innerText();
+      assert(title === "Inventory", `${title} preview failed: ${text}`);
+    }
+    await page.screenshot({ path: path.join(out, `${shot}.png`) });
+  }
+});
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   headless: true,

@@ -11,6 +11,7 @@ import { Dashboard } from "./screens/dashboard/Dashboard";
 import { Connections } from "./screens/connections/Connections";
 import { Mappings } from "./screens/mappings/Mappings";
 import { Sync } from "./screens/sync/Sync";
+import { Purchases } from "./screens/purchases/Purchases";
 import { Exports } from "./screens/exports/Exports";
 import { History } from "./screens/history/History";
 import { SettingsScreen } from "./screens/settings/SettingsScreen";
@@ -20,6 +21,7 @@ const screens: Record<SectionId, ComponentType> = {
   connections: Connections,
   mappings: Mappings,
   sync: Sync,
+  purchases: Purchases,
   exports: Exports,
   history: History,
   settings: SettingsScreen,

@@ -5,6 +5,7 @@ export const sections = [
   { id: "connections", label: "Connections", hint: "Autotask and your ledger" },
   { id: "mappings", label: "Mappings", hint: "Billing codes, tax, customers" },
   { id: "sync", label: "Sync", hint: "Preview and send invoices" },
+  { id: "purchases", label: "Purchases", hint: "Goods received → supplier bills" },
   { id: "exports", label: "Exports", hint: "Files for your accountant" },
   { id: "history", label: "History", hint: "What happened, and when" },
   { id: "settings", label: "Settings", hint: "Theme, data folder" },

@@ -6,7 +6,7 @@ import { createStore } from "./store";
 
 export const demoStore = createStore<{ starting: boolean; status: app.DemoStatus | null }>({ starting: false, status: null });
 
-/** startDemo runs the simulated Autotask and Xero and connects the demo profile. */
+/** startDemo runs the simulated Autotask, Xero and Exact Online and connects the two demo profiles. */
 export async function startDemo(): Promise<app.DemoStatus | undefined> {
   demoStore.set((s) => ({ ...s, starting: true }));
   const status = await attempt(() => Demo.Start());

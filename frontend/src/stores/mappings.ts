@@ -8,8 +8,9 @@ export type CodeRow = mapping.CodeRow;
 export type TaxRow = mapping.TaxRow;
 export type CustomerRow = mapping.CustomerRow;
 export type TermRow = mapping.TermRow;
+export type LineOfBusinessRow = mapping.LineOfBusinessRow;
 export type Choice = app.ChoiceDTO;
-export type MappingKind = "billing_code" | "tax" | "customer" | "payment_term";
+export type MappingKind = "billing_code" | "tax" | "customer" | "payment_term" | "line_of_business";
 
 export type MappingTarget = app.MappingTargetDTO;
 
@@ -69,6 +70,21 @@ export async function clearMapping(profileId: number, kind: MappingKind, sourceK
   if (ok) await loadMappings(profileId);
 }
 
+export type LineMode = "" | "standard" | "summary" | "detail";
+
+/** setLineMode sets a customer's own line detail; "" follows Settings. It is
+ * the customer's, whichever mappings are shown, so it is saved for the sync. */
+export async function setLineMode(profileId: number, companyId: number, mode: LineMode): Promise<boolean> {
+  const sourceKey = String(companyId);
+  const ok = await attempt(async () => {
+    if (mode === "") await Mappings.ClearFor(profileId, "", "line_mode", sourceKey);
+    else await Mappings.Save({ profileId, kind: "line_mode", sourceKey, target: mode, target2: "", for: "" });
+    return true;
+  });
+  if (ok) await loadMappings(profileId);
+  return ok === true;
+}
+
 export type CompareRow = app.CompareRowDTO;
 
 /** compareItems is the report of billing codes against the ledger's items. */
@@ -79,4 +95,16 @@ export function compareItems(profileId: number): Promise<CompareRow[] | undefine
 /** createMissingItems creates the missing items and says how many. */
 export function createMissingItems(profileId: number): Promise<number | undefined> {
   return attempt(() => Mappings.CreateMissingItems(profileId));
+}
+
+export type ExactChoices = app.ExactChoicesDTO;
+
+/** saveExactOptions sets an Exact profile's sales journal and rounding account ("" for the defaults). */
+export async function saveExactOptions(profileId: number, salesJournal: string, roundingAccount: string): Promise<boolean> {
+  const ok = await attempt(async () => {
+    await Mappings.SaveExactOptions({ profileId, salesJournal, roundingAccount });
+    return true;
+  });
+  if (ok) await loadMappings(profileId);
+  return ok === true;
 }

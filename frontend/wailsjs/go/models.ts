@@ -84,6 +84,24 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class AddOrganisationInput {
+	    profileId: number;
+	    tenantId: string;
+	    name: string;
+	    copyMappings: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new AddOrganisationInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.tenantId = source["tenantId"];
+	        this.name = source["name"];
+	        this.copyMappings = source["copyMappings"];
+	    }
+	}
 	export class AuditEntryDTO {
 	    id: number;
 	    at: string;
@@ -146,6 +164,20 @@ export namespace app {
 	        this.requestsUsed = source["requestsUsed"];
 	        this.requestsLimit = source["requestsLimit"];
 	        this.timeframeHours = source["timeframeHours"];
+	    }
+	}
+	export class CandidateDTO {
+	    tenantId: string;
+	    tenantName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CandidateDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tenantId = source["tenantId"];
+	        this.tenantName = source["tenantName"];
 	    }
 	}
 	export class ChartBarDTO {
@@ -290,6 +322,22 @@ export namespace app {
 	        this.billedAmount = source["billedAmount"];
 	    }
 	}
+	export class DefaultInput {
+	    profileId: number;
+	    organisation: string;
+	    blockUnrouted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DefaultInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.organisation = source["organisation"];
+	        this.blockUnrouted = source["blockUnrouted"];
+	    }
+	}
 	export class ProfileDTO {
 	    id: number;
 	    name: string;
@@ -323,6 +371,9 @@ export namespace app {
 	    autotaskUrl: string;
 	    xeroUrl: string;
 	    profile: ProfileDTO;
+	    exactAutotaskUrl: string;
+	    exactUrl: string;
+	    exactProfile: ProfileDTO;
 	
 	    static createFrom(source: any = {}) {
 	        return new DemoStatus(source);
@@ -334,6 +385,9 @@ export namespace app {
 	        this.autotaskUrl = source["autotaskUrl"];
 	        this.xeroUrl = source["xeroUrl"];
 	        this.profile = this.convertValues(source["profile"], ProfileDTO);
+	        this.exactAutotaskUrl = source["exactAutotaskUrl"];
+	        this.exactUrl = source["exactUrl"];
+	        this.exactProfile = this.convertValues(source["exactProfile"], ProfileDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -382,6 +436,62 @@ export namespace app {
 	        this.adjustment = source["adjustment"];
 	    }
 	}
+	export class TermConditionDTO {
+	    termId: number;
+	    condition: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TermConditionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.termId = source["termId"];
+	        this.condition = source["condition"];
+	        this.label = source["label"];
+	    }
+	}
+	export class ExactChoicesDTO {
+	    journals: ChoiceDTO[];
+	    journal: string;
+	    defaultJournal: string;
+	    roundingAccount: string;
+	    paymentConditions: ChoiceDTO[];
+	    termConditions: TermConditionDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ExactChoicesDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.journals = this.convertValues(source["journals"], ChoiceDTO);
+	        this.journal = source["journal"];
+	        this.defaultJournal = source["defaultJournal"];
+	        this.roundingAccount = source["roundingAccount"];
+	        this.paymentConditions = this.convertValues(source["paymentConditions"], ChoiceDTO);
+	        this.termConditions = this.convertValues(source["termConditions"], TermConditionDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ExactDivisionDTO {
 	    code: number;
 	    description: string;
@@ -400,6 +510,44 @@ export namespace app {
 	        this.country = source["country"];
 	        this.currency = source["currency"];
 	        this.current = source["current"];
+	    }
+	}
+	export class ExactOptionsInput {
+	    profileId: number;
+	    salesJournal: string;
+	    roundingAccount: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExactOptionsInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.salesJournal = source["salesJournal"];
+	        this.roundingAccount = source["roundingAccount"];
+	    }
+	}
+	export class ExpenseCategoryDTO {
+	    profileId: number;
+	    value: number;
+	    label: string;
+	    account: string;
+	    accountName: string;
+	    taxCode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExpenseCategoryDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.value = source["value"];
+	        this.label = source["label"];
+	        this.account = source["account"];
+	        this.accountName = source["accountName"];
+	        this.taxCode = source["taxCode"];
 	    }
 	}
 	export class LedgerProblemDTO {
@@ -755,6 +903,38 @@ export namespace app {
 	        this.ledger = source["ledger"];
 	    }
 	}
+	export class InventorySettingsDTO {
+	    profileId: number;
+	    inventoryAccount: string;
+	    costOfSalesAccount: string;
+	    adjustmentAccount: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InventorySettingsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.inventoryAccount = source["inventoryAccount"];
+	        this.costOfSalesAccount = source["costOfSalesAccount"];
+	        this.adjustmentAccount = source["adjustmentAccount"];
+	    }
+	}
+	export class LedgerAccountDTO {
+	    code: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerAccountDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	    }
+	}
 	export class LedgerAppInput {
 	    profileId: number;
 	    ledger: string;
@@ -779,6 +959,56 @@ export namespace app {
 	
 	
 	
+	export class LevelDTO {
+	    id: number;
+	    name: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LevelDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.active = source["active"];
+	    }
+	}
+	export class LevelsDTO {
+	    associations: LevelDTO[];
+	    locations: LevelDTO[];
+	    linesOfBusiness: LevelDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LevelsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.associations = this.convertValues(source["associations"], LevelDTO);
+	        this.locations = this.convertValues(source["locations"], LevelDTO);
+	        this.linesOfBusiness = this.convertValues(source["linesOfBusiness"], LevelDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ListExportInput {
 	    name: string;
 	    columns: string[];
@@ -850,6 +1080,9 @@ export namespace app {
 	    for: string;
 	    freeText: boolean;
 	    help: string;
+	    exact: ExactChoicesDTO;
+	    linesOfBusiness: mapping.LineOfBusinessRow[];
+	    trackingOptions: ChoiceDTO[];
 	
 	    static createFrom(source: any = {}) {
 	        return new MappingsDTO(source);
@@ -871,6 +1104,91 @@ export namespace app {
 	        this.for = source["for"];
 	        this.freeText = source["freeText"];
 	        this.help = source["help"];
+	        this.exact = this.convertValues(source["exact"], ExactChoicesDTO);
+	        this.linesOfBusiness = this.convertValues(source["linesOfBusiness"], mapping.LineOfBusinessRow);
+	        this.trackingOptions = this.convertValues(source["trackingOptions"], ChoiceDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OrganisationDTO {
+	    key: string;
+	    name: string;
+	    ledgerKind: string;
+	    ledgerTenantId: string;
+	    ledgerTenantName: string;
+	    own: boolean;
+	    isDefault: boolean;
+	    routes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrganisationDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.name = source["name"];
+	        this.ledgerKind = source["ledgerKind"];
+	        this.ledgerTenantId = source["ledgerTenantId"];
+	        this.ledgerTenantName = source["ledgerTenantName"];
+	        this.own = source["own"];
+	        this.isDefault = source["isDefault"];
+	        this.routes = source["routes"];
+	    }
+	}
+	export class RouteDTO {
+	    kind: string;
+	    sourceId: number;
+	    organisation: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RouteDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.sourceId = source["sourceId"];
+	        this.organisation = source["organisation"];
+	    }
+	}
+	export class OrganisationsDTO {
+	    profileId: number;
+	    ledgerKind: string;
+	    organisations: OrganisationDTO[];
+	    routes: RouteDTO[];
+	    default: string;
+	    blockUnrouted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrganisationsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.ledgerKind = source["ledgerKind"];
+	        this.organisations = this.convertValues(source["organisations"], OrganisationDTO);
+	        this.routes = this.convertValues(source["routes"], RouteDTO);
+	        this.default = source["default"];
+	        this.blockUnrouted = source["blockUnrouted"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -926,6 +1244,7 @@ export namespace app {
 	    lines: DocLineDTO[];
 	    problems: ProblemDTO[];
 	    notes: string[];
+	    organisation: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PreviewInvoiceDTO(source);
@@ -951,6 +1270,7 @@ export namespace app {
 	        this.lines = this.convertValues(source["lines"], DocLineDTO);
 	        this.problems = this.convertValues(source["problems"], ProblemDTO);
 	        this.notes = source["notes"];
+	        this.organisation = source["organisation"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1020,6 +1340,308 @@ export namespace app {
 	
 	
 	
+	export class PurchaseLineDTO {
+	    itemCode: string;
+	    description: string;
+	    quantity: string;
+	    unitCost: string;
+	    amount: string;
+	    account: string;
+	    taxCode: string;
+	    stocked: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseLineDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.itemCode = source["itemCode"];
+	        this.description = source["description"];
+	        this.quantity = source["quantity"];
+	        this.unitCost = source["unitCost"];
+	        this.amount = source["amount"];
+	        this.account = source["account"];
+	        this.taxCode = source["taxCode"];
+	        this.stocked = source["stocked"];
+	    }
+	}
+	export class PurchaseBillDTO {
+	    reference: string;
+	    status: string;
+	    vendor: string;
+	    newVendor: boolean;
+	    purchaseOrder: string;
+	    number: string;
+	    date: string;
+	    dueDate: string;
+	    currency: string;
+	    amount: string;
+	    ledgerId: string;
+	    message: string;
+	    problems: ProblemDTO[];
+	    notes: string[];
+	    lines: PurchaseLineDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseBillDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reference = source["reference"];
+	        this.status = source["status"];
+	        this.vendor = source["vendor"];
+	        this.newVendor = source["newVendor"];
+	        this.purchaseOrder = source["purchaseOrder"];
+	        this.number = source["number"];
+	        this.date = source["date"];
+	        this.dueDate = source["dueDate"];
+	        this.currency = source["currency"];
+	        this.amount = source["amount"];
+	        this.ledgerId = source["ledgerId"];
+	        this.message = source["message"];
+	        this.problems = this.convertValues(source["problems"], ProblemDTO);
+	        this.notes = source["notes"];
+	        this.lines = this.convertValues(source["lines"], PurchaseLineDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PurchaseDefaultsDTO {
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseDefaultsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class PurchaseInput {
+	    profileId: number;
+	    from: string;
+	    to: string;
+	    billDate: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.billDate = source["billDate"];
+	    }
+	}
+	export class PurchaseKindInput {
+	    profileId: number;
+	    kind: string;
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseKindInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	
+	export class PurchaseTotalDTO {
+	    currency: string;
+	    bills: number;
+	    ready: string;
+	    blocked: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseTotalDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.bills = source["bills"];
+	        this.ready = source["ready"];
+	        this.blocked = source["blocked"];
+	    }
+	}
+	export class PurchasePreviewDTO {
+	    bills: PurchaseBillDTO[];
+	    ready: number;
+	    blocked: number;
+	    alreadySent: number;
+	    newVendors: number;
+	    totals: PurchaseTotalDTO[];
+	    summary: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchasePreviewDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.bills = this.convertValues(source["bills"], PurchaseBillDTO);
+	        this.ready = source["ready"];
+	        this.blocked = source["blocked"];
+	        this.alreadySent = source["alreadySent"];
+	        this.newVendors = source["newVendors"];
+	        this.totals = this.convertValues(source["totals"], PurchaseTotalDTO);
+	        this.summary = source["summary"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PurchaseResultDTO {
+	    runId: number;
+	    sent: number;
+	    failed: number;
+	    blocked: number;
+	    skipped: number;
+	    created: number;
+	    resolved: number;
+	    calls: number;
+	    summary: string;
+	    bills: PurchaseBillDTO[];
+	    totals: PurchaseTotalDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseResultDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.runId = source["runId"];
+	        this.sent = source["sent"];
+	        this.failed = source["failed"];
+	        this.blocked = source["blocked"];
+	        this.skipped = source["skipped"];
+	        this.created = source["created"];
+	        this.resolved = source["resolved"];
+	        this.calls = source["calls"];
+	        this.summary = source["summary"];
+	        this.bills = this.convertValues(source["bills"], PurchaseBillDTO);
+	        this.totals = this.convertValues(source["totals"], PurchaseTotalDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PurchaseRunLineDTO {
+	    reference: string;
+	    status: string;
+	    vendor: string;
+	    purchaseOrder: string;
+	    billNumber: string;
+	    billDate: string;
+	    currency: string;
+	    amount: string;
+	    ledgerId: string;
+	    message: string;
+	    fix: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseRunLineDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reference = source["reference"];
+	        this.status = source["status"];
+	        this.vendor = source["vendor"];
+	        this.purchaseOrder = source["purchaseOrder"];
+	        this.billNumber = source["billNumber"];
+	        this.billDate = source["billDate"];
+	        this.currency = source["currency"];
+	        this.amount = source["amount"];
+	        this.ledgerId = source["ledgerId"];
+	        this.message = source["message"];
+	        this.fix = source["fix"];
+	    }
+	}
+	export class PurchaseSettingsDTO {
+	    profileId: number;
+	    billDate: string;
+	    inventoryAccount: string;
+	    costOfSalesAccount: string;
+	    taxCode: string;
+	    createVendors: boolean;
+	    approve: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseSettingsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.billDate = source["billDate"];
+	        this.inventoryAccount = source["inventoryAccount"];
+	        this.costOfSalesAccount = source["costOfSalesAccount"];
+	        this.taxCode = source["taxCode"];
+	        this.createVendors = source["createVendors"];
+	        this.approve = source["approve"];
+	    }
+	}
+	
 	export class ResultLineDTO {
 	    invoiceId: number;
 	    invoiceNumber: string;
@@ -1062,6 +1684,25 @@ export namespace app {
 	        this.outcome = source["outcome"];
 	        this.ledgerNumber = source["ledgerNumber"];
 	        this.message = source["message"];
+	    }
+	}
+	
+	export class RuleInput {
+	    profileId: number;
+	    kind: string;
+	    sourceId: number;
+	    organisation: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RuleInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.kind = source["kind"];
+	        this.sourceId = source["sourceId"];
+	        this.organisation = source["organisation"];
 	    }
 	}
 	export class RunDTO {
@@ -1377,6 +2018,7 @@ export namespace app {
 	        this.databasePath = source["databasePath"];
 	    }
 	}
+	
 	export class XeroAppInput {
 	    profileId: number;
 	    clientId: string;
@@ -1469,6 +2111,7 @@ export namespace mapping {
 	    suggestedCustomerId: string;
 	    suggestedCustomerName: string;
 	    note: string;
+	    lineMode: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new CustomerRow(source);
@@ -1485,6 +2128,35 @@ export namespace mapping {
 	        this.linkedBy = source["linkedBy"];
 	        this.suggestedCustomerId = source["suggestedCustomerId"];
 	        this.suggestedCustomerName = source["suggestedCustomerName"];
+	        this.note = source["note"];
+	        this.lineMode = source["lineMode"];
+	    }
+	}
+	export class LineOfBusinessRow {
+	    id: number;
+	    name: string;
+	    active: boolean;
+	    state: string;
+	    optionId: string;
+	    option: string;
+	    suggestedOptionId: string;
+	    suggestedOption: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineOfBusinessRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.active = source["active"];
+	        this.state = source["state"];
+	        this.optionId = source["optionId"];
+	        this.option = source["option"];
+	        this.suggestedOptionId = source["suggestedOptionId"];
+	        this.suggestedOption = source["suggestedOption"];
 	        this.note = source["note"];
 	    }
 	}

@@ -5,6 +5,7 @@ import { createProfile, deleteProfile, profilesStore, type Profile } from "../..
 import { useStore } from "../../stores/store";
 import { AutotaskForm } from "./AutotaskForm";
 import { LedgerConnect } from "./LedgerConnect";
+import { Organisations } from "./Organisations";
 
 export function Connections() {
   const { list, loaded } = useStore(profilesStore);
@@ -77,6 +78,7 @@ function ProfileCard({ profile }: { profile: Profile }) {
           <LedgerConnect profile={profile} />
         </div>
       </div>
+      {profile.ledgerKind !== "" ? <Organisations profile={profile} /> : null}
     </section>
   );
 }

@@ -165,7 +165,7 @@ export function Exports() {
           ) : null}
           {ledger && ledger.notes.length > 0 ? (
             <details className="notes">
-              <summary>{ledger.notes.length} note{ledger.notes.length === 1 ? "" : "s"}: text shortened to fit the format</summary>
+              <summary>{ledger.notes.length} note{ledger.notes.length === 1 ? "" : "s"}: rounding lines and text shortened to fit the format</summary>
               <ul>
                 {ledger.notes.map((n) => (
                   <li key={n}>{n}</li>

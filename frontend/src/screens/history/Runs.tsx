@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { EmptyState } from "../../components/EmptyState";
 import { DataTable } from "../../components/DataTable";
@@ -8,6 +8,9 @@ import { formatDateTime } from "../../lib/format";
 import { statusLabel, statusTone } from "../sync/logic";
 import { fixFor, invoiceLabel, parseRunHash } from "../../stores/notifications";
 import { retryInvoice, type RetryResult } from "../../stores/sync";
+import { purchaseRuns } from "../../stores/purchases";
+import { mergeRuns } from "../purchases/logic";
+import { PurchaseRunLines } from "../purchases/RunLines";
 
 const runColumns: ColumnDef<Run, any>[] = [
   { accessorKey: "id", header: "Run", size: 60 },
@@ -109,11 +112,14 @@ function useRunHash(runs: Run[], loaded: boolean, focus: (invoiceId: number) => 
 }
 
 export function Runs() {
-  const { loaded, runs, includePreviews, openRun: open, lines } = useStore(runsStore);
+  const { loaded, runs: syncRuns, includePreviews, openRun: open, lines } = useStore(runsStore);
   const [focused, setFocused] = useState(0);
+  const [purchases, setPurchases] = useState<Run[]>([]);
   useEffect(() => {
     void loadRuns();
+    void purchaseRuns().then((r) => r && setPurchases(r));
   }, []);
+  const runs = useMemo(() => mergeRuns(syncRuns, purchases), [syncRuns, purchases]);
   useRunHash(runs, loaded, setFocused);
   const failed = open ? lines.find((l) => l.invoiceId === focused && l.status === "failed") : undefined;
   return (
@@ -142,14 +148,18 @@ export function Runs() {
           </div>
           {open.error ? <p className="field-error">{open.error}</p> : null}
           {failed ? <FailedLine key={failed.invoiceId} profileId={open.profileId} line={failed} onClose={() => setFocused(0)} /> : null}
-          <DataTable
-            label="Run lines"
-            rows={lines}
-            columns={lineColumns((l) => setFocused(l.invoiceId))}
-            getRowId={(r) => String(r.invoiceId)}
-            height={300}
-            exportName={`Run ${open.id} lines`}
-          />
+          {open.kind === "purchases" ? (
+            <PurchaseRunLines runId={open.id} />
+          ) : (
+            <DataTable
+              label="Run lines"
+              rows={lines}
+              columns={lineColumns((l) => setFocused(l.invoiceId))}
+              getRowId={(r) => String(r.invoiceId)}
+              height={300}
+              exportName={`Run ${open.id} lines`}
+            />
+          )}
         </section>
       ) : null}
     </section>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { MappingKind, MappingsData } from "../../stores/mappings";
-import { validateDays } from "./logic";
+import { termProblem } from "./logic";
 
 export interface Editing {
   kind: MappingKind;
@@ -26,20 +26,29 @@ export function Editor({
 }) {
   const [target, setTarget] = useState(editing.target);
   const [target2, setTarget2] = useState(editing.target2);
+  // On an Exact profile a payment term goes to one of Exact's payment
+  // conditions (target2); its days then come from the condition.
+  const exactTerm = editing.kind === "payment_term" && data.ledgerKind === "exact" && !data.for;
   const problem =
     editing.kind === "payment_term"
-      ? validateDays(target)
+      ? termProblem(exactTerm ? target2 : "", target)
       : target.trim() === "" && !(data.freeText && editing.kind === "billing_code" && target2.trim() !== "")
         ? "Choose a value."
         : "";
-  const clearLabel = { billing_code: "Unmap", tax: "Unmap", customer: "Create as a new customer instead", payment_term: "Use Autotask's days" }[editing.kind];
+  const clearLabel = {
+    billing_code: "Unmap",
+    tax: "Unmap",
+    customer: "Create as a new customer instead",
+    payment_term: "Use Autotask's days",
+    line_of_business: "Send without tracking",
+  }[editing.kind];
   return (
     <form
       className="card editor"
       aria-label={`Edit mapping of ${editing.title}`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!problem) onSave(target.trim(), target2);
+        if (!problem) onSave(exactTerm && target2 ? "" : target.trim(), exactTerm ? target2 : editing.kind === "payment_term" ? "" : target2);
       }}
     >
       <h3>{editing.title}</h3>
@@ -102,7 +111,33 @@ export function Editor({
             </select>
           </label>
         ) : null}
-        {editing.kind === "payment_term" ? (
+        {editing.kind === "line_of_business" ? (
+          <label>
+            {data.ledgerKind === "qbo" ? "QuickBooks class" : "Xero tracking option"}
+            <select value={target} onChange={(e) => setTarget(e.target.value)}>
+              <option value="">Choose…</option>
+              {(data.trackingOptions ?? []).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {exactTerm ? (
+          <label>
+            Exact payment condition
+            <select value={target2} onChange={(e) => setTarget2(e.target.value)}>
+              <option value="">None: due days only</option>
+              {(data.exact?.paymentConditions ?? []).map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {editing.kind === "payment_term" && !(exactTerm && target2) ? (
           <label>
             Due days
             <input inputMode="numeric" value={target} onChange={(e) => setTarget(e.target.value)} aria-invalid={problem !== ""} />

@@ -11,9 +11,11 @@ import { AccountsPanel } from "../accounts/AccountsPanel";
 import { countState, coveragePercent, coverageText } from "./logic";
 import { Editor, type Editing } from "./Editor";
 import { mappingColumns, type MappingColumns } from "./columns";
+import { ExactOptions } from "./ExactOptions";
+import { hasLinesOfBusiness, lineOfBusinessHint } from "./linesOfBusiness";
 
-type Tab = "codes" | "tax" | "customers" | "terms";
-const kindOf: Record<Tab, MappingKind> = { codes: "billing_code", tax: "tax", customers: "customer", terms: "payment_term" };
+type Tab = "codes" | "tax" | "customers" | "terms" | "lob";
+const kindOf: Record<Tab, MappingKind> = { codes: "billing_code", tax: "tax", customers: "customer", terms: "payment_term", lob: "line_of_business" };
 
 export function Mappings() {
   const { loaded, usable } = useUsableProfiles(connectedToBoth);
@@ -39,15 +41,18 @@ export function Mappings() {
     );
   }
   const d = data?.profileId === profileId ? data : null;
-  const rowsOf = { codes: d?.codes ?? [], tax: d?.tax ?? [], customers: d?.customers ?? [], terms: d?.terms ?? [] };
+  const rowsOf = { codes: d?.codes ?? [], tax: d?.tax ?? [], customers: d?.customers ?? [], terms: d?.terms ?? [], lob: d?.linesOfBusiness ?? [] };
+  const lobTab = hasLinesOfBusiness(d);
   const cov = d?.coverage ?? [];
   const tabs: { id: Tab; label: string; badge?: string }[] = [
     { id: "codes", label: "Billing codes", badge: cov[0] ? `${cov[0].mapped}/${cov[0].total}` : undefined },
     { id: "tax", label: "Tax", badge: cov[1] ? `${cov[1].mapped}/${cov[1].total}` : undefined },
     { id: "customers", label: "Customers", badge: cov[2] ? `${cov[2].mapped}/${cov[2].total}` : undefined },
     { id: "terms", label: "Payment terms" },
+    ...(lobTab ? [{ id: "lob" as Tab, label: "Lines of business", badge: cov[4] ? `${cov[4].mapped}/${cov[4].total}` : undefined }] : []),
   ];
-  const tabIndex = { codes: 0, tax: 1, customers: 2, terms: 3 }[tab];
+  if (tab === "lob" && !lobTab && d) setTab("codes");
+  const tabIndex = { codes: 0, tax: 1, customers: 2, terms: 3, lob: 4 }[tab];
   const rows = rowsOf[tab] as { state: string }[];
   const suggestions = countState(rows, "suggested");
   return (
@@ -72,7 +77,7 @@ export function Mappings() {
       </div>
       {d ? (
         <section className="cards coverage" aria-label="Coverage">
-          {cov.map((c) => (
+          {cov.filter((_, i) => i < 4 || lobTab).map((c) => (
             <div className="card" key={c.kind}>
               <div className="meter" aria-hidden="true">
                 <span style={{ width: `${coveragePercent(c)}%` }} />
@@ -89,12 +94,18 @@ export function Mappings() {
       {d?.help ? <p className="muted">{d.help}</p> : null}
       {d ? (
         <>
+          {d.ledgerKind === "exact" && !d.for && d.exact ? <ExactOptions profileId={profileId} choices={d.exact} accounts={d.accounts} busy={loading} /> : null}
           <Tabs label="Mapping kinds" tabs={tabs} value={tab} onChange={(t) => (setTab(t), setEditing(null))} />
           <div className="row-between tab-toolbar">
             <span role="status" aria-label="Tab coverage">
               {cov[tabIndex] ? coverageText(cov[tabIndex]) : ""}
               {tab === "customers" ? " — companies without a link are created in the ledger on their first invoice; close names are only suggested, never merged." : ""}
-              {tab === "terms" ? " — invoices get Autotask's due days unless you set others here." : ""}
+              {tab === "terms" && d.ledgerKind === "exact" && !d.for
+                ? " — choose an Exact payment condition per term (Exact then sets the due date), or due days; the rest get Autotask's due days."
+                : tab === "terms"
+                  ? " — invoices get Autotask's due days unless you set others here."
+                  : ""}
+              {tab === "lob" && d ? lineOfBusinessHint(d.ledgerKind, d.trackingOptions?.length ?? 0) : ""}
               {accepted !== null ? <span className="muted"> · accepted {accepted} suggestions</span> : null}
             </span>
             {tab !== "terms" ? (
@@ -122,6 +133,9 @@ export function Mappings() {
           {tab === "customers" ? (
             <DataTable label="Customers" rows={rowsOf.customers} columns={cols.customers} getRowId={(r) => String(r.companyId)} searchPlaceholder="Search companies" height={420} exportName="Customer mappings" />
           ) : null}
+          {tab === "lob" ? (
+            <DataTable label="Lines of business" rows={rowsOf.lob} columns={cols.linesOfBusiness} getRowId={(r) => String(r.id)} searchPlaceholder="Search lines of business" height={420} exportName="Line of business mappings" />
+          ) : null}
           {tab === "terms" ? <DataTable label="Payment terms" rows={rowsOf.terms} columns={cols.terms} getRowId={(r) => String(r.id)} searchPlaceholder="Search terms" height={420} exportName="Payment term mappings" /> : null}
           {d.freeText ? null : <CompareReport profileId={profileId} />}
           {d.ledgerKind === "exact" && tab === "customers" ? <AccountsPanel profileId={profileId} /> : null}
@@ -132,6 +146,8 @@ export function Mappings() {
 }
 
 function useColumns(edit: (e: Editing) => void): MappingColumns {
-  const { profileId } = useStore(mappingsStore);
-  return useMemo(() => mappingColumns(profileId, edit), [profileId, edit]);
+  const { profileId, data } = useStore(mappingsStore);
+  // An Exact profile's terms show the payment condition each goes to.
+  const exactTerms = data?.profileId === profileId && data.ledgerKind === "exact" && !data.for ? (data.exact?.termConditions ?? []) : undefined;
+  return useMemo(() => mappingColumns(profileId, edit, exactTerms), [profileId, edit, exactTerms]);
 }

@@ -1,7 +1,9 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { saveMapping, type CodeRow, type CustomerRow, type MappingKind, type TaxRow, type TermRow } from "../../stores/mappings";
-import { stateLabel, stateTone } from "./logic";
+import { saveMapping, setLineMode, type CodeRow, type CustomerRow, type LineMode, type LineOfBusinessRow, type MappingKind, type TaxRow, type TermRow } from "../../stores/mappings";
+import { settingsStore } from "../../stores/settings";
+import { stateLabel, stateTone, termConditionOf, type TermConditionLike } from "./logic";
 import type { Editing } from "./Editor";
+import { optionLabel } from "./linesOfBusiness";
 
 export function StateBadge({ state }: { state: string }) {
   return <span className={`badge ${stateTone(state)}`}>{stateLabel(state)}</span>;
@@ -12,10 +14,11 @@ export interface MappingColumns {
   tax: ColumnDef<TaxRow, any>[];
   customers: ColumnDef<CustomerRow, any>[];
   terms: ColumnDef<TermRow, any>[];
+  linesOfBusiness: ColumnDef<LineOfBusinessRow, any>[];
 }
 
 /** mappingColumns are the four tabs' columns; the screen and the timing test filter through them. */
-export function mappingColumns(profileId: number, edit: (e: Editing) => void): MappingColumns {
+export function mappingColumns(profileId: number, edit: (e: Editing) => void, exactTerms?: TermConditionLike[]): MappingColumns {
   // Every row has an Accept: its name says whose suggestion it accepts.
   const accept = (name: string, kind: MappingKind, sourceKey: string, target: string, target2 = "") => (
     <button type="button" className="small" aria-label={`Accept the suggestion for ${name}`} onClick={() => void saveMapping({ profileId, kind, sourceKey, target, target2 })}>
@@ -100,6 +103,30 @@ export function mappingColumns(profileId: number, edit: (e: Editing) => void): M
     },
     { accessorKey: "note", header: "Why", size: 200 },
     {
+      id: "lineMode",
+      header: "Line detail",
+      size: 170,
+      accessorFn: (r) => r.lineMode || "default",
+      cell: (c) => {
+        const r = c.row.original;
+        // Read at render: the Settings' mode is what "Default" means now.
+        const fallback = settingsStore.get().settings.lineMode || "standard";
+        return (
+          <select
+            className="small"
+            aria-label={`Line detail for ${r.companyName}`}
+            value={r.lineMode}
+            onChange={(e) => void setLineMode(profileId, r.companyId, e.target.value as LineMode)}
+          >
+            <option value="">Default ({fallback})</option>
+            <option value="standard">Standard</option>
+            <option value="summary">Summary</option>
+            <option value="detail">Detail</option>
+          </select>
+        );
+      },
+    },
+    {
       id: "actions",
       header: "",
       size: 150,
@@ -115,11 +142,16 @@ export function mappingColumns(profileId: number, edit: (e: Editing) => void): M
       },
     },
   ];
+  // On an Exact profile (exactTerms given) a term may go to an Exact payment condition.
+  const conditionColumn: ColumnDef<TermRow, any>[] = exactTerms
+    ? [{ id: "condition", header: "Exact payment condition", size: 220, accessorFn: (r) => termConditionOf(exactTerms, r.id)?.label ?? "" }]
+    : [];
   const terms: ColumnDef<TermRow, any>[] = [
     { accessorKey: "state", header: "State", size: 140, cell: (c) => <StateBadge state={c.row.original.state} /> },
     { accessorKey: "name", header: "Autotask payment term", size: 240 },
     { accessorKey: "autotaskDays", header: "Autotask's days", size: 140 },
     { accessorKey: "days", header: "Due days in the ledger", size: 180 },
+    ...conditionColumn,
     {
       id: "actions",
       header: "",
@@ -127,9 +159,47 @@ export function mappingColumns(profileId: number, edit: (e: Editing) => void): M
       enableSorting: false,
       cell: (c) => {
         const r = c.row.original;
-        return editBtn({ kind: "payment_term", sourceKey: String(r.id), title: r.name, target: String(r.days), target2: "" }, r.name);
+        const condition = termConditionOf(exactTerms, r.id)?.condition ?? "";
+        return editBtn({ kind: "payment_term", sourceKey: String(r.id), title: r.name, target: String(r.days), target2: condition }, r.name);
       },
     },
   ];
-  return { codes, tax, customers, terms };
+  // An unmapped line of business does not block (its lines go without
+  // tracking), so its badge is not red; an archived option's is.
+  const linesOfBusiness: ColumnDef<LineOfBusinessRow, any>[] = [
+    {
+      accessorKey: "state",
+      header: "State",
+      size: 170,
+      cell: (c) => {
+        const st = c.row.original.state;
+        return <span className={`badge ${st === "unmapped" ? "" : stateTone(st)}`}>{st === "unmapped" ? "No tracking" : stateLabel(st)}</span>;
+      },
+    },
+    { accessorKey: "name", header: "Autotask line of business", size: 240 },
+    {
+      id: "target",
+      header: "Ledger tracking option or class",
+      size: 260,
+      accessorFn: (r) => optionLabel(r),
+      cell: (c) => <span className={c.row.original.state === "suggested" ? "muted" : ""}>{String(c.getValue())}</span>,
+    },
+    { accessorKey: "note", header: "Why", size: 240 },
+    {
+      id: "actions",
+      header: "",
+      size: 150,
+      enableSorting: false,
+      cell: (c) => {
+        const r = c.row.original;
+        return (
+          <span className="row">
+            {r.state === "suggested" ? accept(r.name, "line_of_business", String(r.id), r.suggestedOptionId) : null}
+            {editBtn({ kind: "line_of_business", sourceKey: String(r.id), title: r.name, target: r.state === "mapped" ? r.optionId : r.suggestedOptionId, target2: "" }, r.name)}
+          </span>
+        );
+      },
+    },
+  ];
+  return { codes, tax, customers, terms, linesOfBusiness };
 }

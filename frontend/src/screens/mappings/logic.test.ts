@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countState, coveragePercent, coverageText, stateLabel, stateTone, validateDays } from "./logic";
+import { countState, coveragePercent, coverageText, defaultJournalLabel, stateLabel, stateTone, termConditionOf, termProblem, validateDays } from "./logic";
 
 describe("mapping coverage", () => {
   it("says how many are mapped, with thousands separators", () => {
@@ -31,5 +31,27 @@ describe("row states", () => {
     expect(validateDays("-1")).not.toBe("");
     expect(validateDays("3.5")).not.toBe("");
     expect(validateDays("400")).toBe("Enter at most 365 days.");
+  });
+});
+
+describe("Exact payment conditions and journals", () => {
+  const conds = [{ termId: 7, condition: "30", label: "30 · 30 dagen (30 days)" }];
+  it("finds a term's condition", () => {
+    expect(termConditionOf(conds, 7)?.condition).toBe("30");
+    expect(termConditionOf(conds, 8)).toBeUndefined();
+    expect(termConditionOf(null, 7)).toBeUndefined();
+  });
+  it("names the default journal", () => {
+    const journals = [
+      { value: "70", label: "70 · Verkoopboek" },
+      { value: "71", label: "71 · Verkoopboek projecten" },
+    ];
+    expect(defaultJournalLabel(journals, "70")).toBe("First sales journal (70 · Verkoopboek)");
+    expect(defaultJournalLabel([], "")).toBe("First sales journal");
+  });
+  it("needs due days only without a condition", () => {
+    expect(termProblem("30", "")).toBe("");
+    expect(termProblem("", "30")).toBe("");
+    expect(termProblem("", "x")).toBe("Enter a whole number of days.");
   });
 });

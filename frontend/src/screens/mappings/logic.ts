@@ -26,6 +26,7 @@ const labels: Record<string, string> = {
   mapped: "Mapped",
   linked: "Linked",
   default: "Autotask's days",
+  archived: "Archived in the ledger",
 };
 
 export function stateLabel(state: string): string {
@@ -34,7 +35,7 @@ export function stateLabel(state: string): string {
 
 /** stateTone picks the badge colour: what blocks a sync is red, what waits for the user amber. */
 export function stateTone(state: string): "bad" | "warn" | "ok" | "" {
-  if (state === "unmapped") return "bad";
+  if (state === "unmapped" || state === "archived") return "bad";
   if (state === "suggested") return "warn";
   if (state === "mapped" || state === "linked") return "ok";
   return "";
@@ -49,4 +50,27 @@ export function validateDays(text: string): string {
   if (!/^\d+$/.test(text.trim())) return "Enter a whole number of days.";
   const d = Number(text);
   return d > 365 ? "Enter at most 365 days." : "";
+}
+
+/** A payment term mapped to an Exact payment condition. */
+export interface TermConditionLike {
+  termId: number;
+  condition: string;
+  label: string;
+}
+
+/** termConditionOf finds a term's Exact payment condition, if it has one. */
+export function termConditionOf(conds: TermConditionLike[] | null | undefined, termId: number): TermConditionLike | undefined {
+  return (conds ?? []).find((c) => c.termId === termId);
+}
+
+/** defaultJournalLabel names what "no journal chosen" books in: "First sales journal (70 · Verkoopboek)". */
+export function defaultJournalLabel(journals: { value: string; label: string }[], defaultJournal: string): string {
+  const j = journals.find((x) => x.value === defaultJournal);
+  return j ? `First sales journal (${j.label})` : "First sales journal";
+}
+
+/** termProblem checks a payment term edit: an Exact condition needs nothing else, otherwise the due days must be valid. */
+export function termProblem(condition: string, days: string): string {
+  return condition.trim() !== "" ? "" : validateDays(days);
 }

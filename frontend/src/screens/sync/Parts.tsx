@@ -1,7 +1,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "../../components/DataTable";
 import type { PreviewInvoice, Progress, SyncResult } from "../../stores/sync";
-import { progressPercent, statusLabel, statusTone } from "./logic";
+import { progressPercent, sortResult, statusLabel, statusTone } from "./logic";
 
 export function ProgressBar({ progress }: { progress: Progress | null }) {
   const pct = progress ? progressPercent(progress.done, progress.total) : undefined;
@@ -48,7 +48,7 @@ export function ResultPanel({ result }: { result: SyncResult }) {
         ))}
       </ul>
       {result.failed > 0 ? <p className="field-error">Failed invoices were not created; their message says why. Fix it and send again — nothing is ever sent twice.</p> : null}
-      <DataTable label="Sync result lines" rows={result.lines} columns={resultColumns} getRowId={(r) => String(r.invoiceId)} height={240} exportName={`Run ${result.runId} result`} />
+      <DataTable label="Sync result lines" rows={sortResult(result.lines)} columns={resultColumns} getRowId={(r) => String(r.invoiceId)} height={240} exportName={`Run ${result.runId} result`} />
     </section>
   );
 }

@@ -1,9 +1,20 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { setTicked, type PreviewInvoice } from "../../stores/sync";
+import { setTicked, syncStore, type PreviewInvoice } from "../../stores/sync";
 import { statusLabel, statusTone } from "./logic";
 
-/** previewColumns are the preview table's columns; the screen and the timing test filter through them. */
-export function previewColumns(ticked: number[], open: (r: PreviewInvoice) => void): ColumnDef<PreviewInvoice, any>[] {
+/** hasOrganisations: the profile feeds several ledger organisations, so each invoice names its own. */
+export function hasOrganisations(rows: PreviewInvoice[] | undefined): boolean {
+  return (rows ?? []).some((r) => r.organisation);
+}
+
+/** previewColumns are the preview table's columns; the screen and the timing test filter through them. The
+ * Organisation column is there when the rows (by default the current preview's) go to several organisations;
+ * a new preview resets the ticks, which rebuilds the columns. */
+export function previewColumns(
+  ticked: number[],
+  open: (r: PreviewInvoice) => void,
+  rows: PreviewInvoice[] | undefined = syncStore.get().preview?.invoices,
+): ColumnDef<PreviewInvoice, any>[] {
   const set = new Set(ticked);
   return [
     {
@@ -27,6 +38,9 @@ export function previewColumns(ticked: number[], open: (r: PreviewInvoice) => vo
     { accessorKey: "status", header: "Status", size: 120, cell: (c) => <span className={`badge ${statusTone(c.row.original.status)}`}>{statusLabel(c.row.original.status)}</span> },
     { accessorKey: "invoiceNumber", header: "Invoice", size: 100, cell: (c) => c.row.original.invoiceNumber || `id ${c.row.original.invoiceId}` },
     { accessorKey: "companyName", header: "Customer", size: 200 },
+    ...(hasOrganisations(rows)
+      ? [{ accessorKey: "organisation", header: "Organisation", size: 160 } as ColumnDef<PreviewInvoice, any>]
+      : []),
     { accessorKey: "date", header: "Date", size: 100 },
     { accessorKey: "total", header: "Total", size: 120, cell: (c) => <span className="num">{`${c.row.original.total} ${c.row.original.currency}`}</span> },
     {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { progressPercent, sendLabel, sortPreview, statusLabel, validateForm, windowText } from "./logic";
+import { progressPercent, sendLabel, sortPreview, sortResult, statusLabel, validateForm, windowText } from "./logic";
 
 const row = (invoiceId: number, invoiceNumber: string, status: string) => ({ invoiceId, invoiceNumber, status, problems: [] });
 
@@ -36,5 +36,15 @@ describe("sync form", () => {
     expect(progressPercent(5, 10)).toBe(50);
     expect(progressPercent(0, 0)).toBeUndefined();
     expect(progressPercent(12, 10)).toBe(100);
+  });
+  it("puts failed, then sent invoices first in the result", () => {
+    const rows = [
+      { invoiceId: 1, invoiceNumber: "24001", status: "skipped" },
+      { invoiceId: 2, invoiceNumber: "24002", status: "sent" },
+      { invoiceId: 3, invoiceNumber: "24003", status: "failed" },
+      { invoiceId: 4, invoiceNumber: "24000", status: "sent" },
+      { invoiceId: 5, invoiceNumber: "24005", status: "blocked" },
+    ];
+    expect(sortResult(rows).map((r) => r.invoiceId)).toEqual([3, 4, 2, 5, 1]);
   });
 });

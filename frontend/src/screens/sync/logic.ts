@@ -19,6 +19,18 @@ export function sortPreview<T extends PreviewRowLike>(rows: T[]): T[] {
   );
 }
 
+const resultOrder: Record<string, number> = { failed: 0, sent: 1, written_back: 1, voided: 2, blocked: 3, skipped: 4 };
+
+/** sortResult puts what happened first: failed invoices (they need the user), then sent and voided ones, then blocked and skipped. */
+export function sortResult<T extends { invoiceId: number; invoiceNumber: string; status: string }>(rows: T[]): T[] {
+  return [...rows].sort(
+    (a, b) =>
+      (resultOrder[a.status] ?? 9) - (resultOrder[b.status] ?? 9) ||
+      a.invoiceNumber.localeCompare(b.invoiceNumber, "en", { numeric: true }) ||
+      a.invoiceId - b.invoiceId,
+  );
+}
+
 const statusLabels: Record<string, string> = {
   blocked: "Blocked",
   ready: "Ready",

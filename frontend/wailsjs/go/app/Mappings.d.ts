@@ -20,4 +20,6 @@ export function LoadFor(arg1:number,arg2:string):Promise<app.MappingsDTO>;
 
 export function Save(arg1:app.MappingInput):Promise<void>;
 
+export function SaveExactOptions(arg1:app.ExactOptionsInput):Promise<void>;
+
 export function Targets(arg1:number):Promise<Array<app.MappingTargetDTO>>;

@@ -38,6 +38,10 @@ export function Save(arg1) {
   return window['go']['app']['Mappings']['Save'](arg1);
 }
 
+export function SaveExactOptions(arg1) {
+  return window['go']['app']['Mappings']['SaveExactOptions'](arg1);
+}
+
 export function Targets(arg1) {
   return window['go']['app']['Mappings']['Targets'](arg1);
 }
