@@ -153,21 +153,26 @@ var DefaultXeroPorts = []int{53682, 53683, 53684, 53685}
 // accounting.transactions until September 2027. Payments are only read
 // (pulled back onto Autotask), and with granular scopes items belong to
 // accounting.invoices, so settings stay read-only there; the broad set needs
-// accounting.settings to create items.
+// accounting.settings to create items. Manual journals (cost of sales,
+// stock adjustments) and the Balance Sheet (stock valuation) have scopes of
+// their own in the granular set; the broad accounting.transactions covers
+// manual journals, and reports need accounting.reports.read.
 func XeroScopes(granular, readOnly bool) []string {
 	switch {
 	case granular && readOnly:
 		return []string{"offline_access", "accounting.invoices.read", "accounting.payments.read",
-			"accounting.contacts.read", "accounting.settings.read"}
+			"accounting.contacts.read", "accounting.settings.read", "accounting.manualjournals.read",
+			"accounting.reports.balancesheet.read"}
 	case granular:
 		return []string{"offline_access", "accounting.invoices", "accounting.payments.read",
-			"accounting.contacts", "accounting.settings.read"}
+			"accounting.contacts", "accounting.settings.read", "accounting.manualjournals",
+			"accounting.reports.balancesheet.read"}
 	case readOnly:
 		return []string{"offline_access", "accounting.transactions.read",
-			"accounting.contacts.read", "accounting.settings.read"}
+			"accounting.contacts.read", "accounting.settings.read", "accounting.reports.read"}
 	default:
 		return []string{"offline_access", "accounting.transactions",
-			"accounting.contacts", "accounting.settings"}
+			"accounting.contacts", "accounting.settings", "accounting.reports.read"}
 	}
 }
 

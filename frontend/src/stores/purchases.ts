@@ -193,3 +193,23 @@ export async function sendPurchaseKind(kind: PurchaseKind): Promise<void> {
   const result = await attempt(() => Purchases.RunKind(input));
   setKind(kind, { sending: false, result: result ?? null, ...(result ? { preview: null } : {}) });
 }
+
+// The stock valuation report under the Inventory tab: Autotask's stock on hand
+// × unit cost against the ledger's inventory account on a date.
+export type Valuation = app.ValuationDTO;
+
+interface ValuationState {
+  profileId: number;
+  date: string;
+  report: Valuation | null;
+  loading: boolean;
+}
+
+export const valuationStore = createStore<ValuationState>({ profileId: 0, date: "", report: null, loading: false });
+
+/** loadValuation reads the report of a profile on a date (YYYY-MM-DD; empty for today). */
+export async function loadValuation(profileId: number, date: string): Promise<void> {
+  valuationStore.set({ profileId, date, report: null, loading: true });
+  const report = await attempt(() => Purchases.Valuation(profileId, date));
+  valuationStore.set((s) => (s.profileId === profileId && s.date === date ? { ...s, loading: false, report: report ?? null } : s));
+}

@@ -2019,6 +2019,94 @@ export namespace app {
 	    }
 	}
 	
+	export class ValuationLineDTO {
+	    sku: string;
+	    name: string;
+	    onHand: number;
+	    unitCost: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ValuationLineDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.onHand = source["onHand"];
+	        this.unitCost = source["unitCost"];
+	        this.value = source["value"];
+	    }
+	}
+	export class ValuationLocationDTO {
+	    name: string;
+	    items: number;
+	    onHand: number;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ValuationLocationDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.items = source["items"];
+	        this.onHand = source["onHand"];
+	        this.value = source["value"];
+	    }
+	}
+	export class ValuationDTO {
+	    date: string;
+	    currency: string;
+	    account: string;
+	    autotaskTotal: string;
+	    ledgerBalance: string;
+	    difference: string;
+	    locations: ValuationLocationDTO[];
+	    lines: ValuationLineDTO[];
+	    noCost: string[];
+	    explanations: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ValuationDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.currency = source["currency"];
+	        this.account = source["account"];
+	        this.autotaskTotal = source["autotaskTotal"];
+	        this.ledgerBalance = source["ledgerBalance"];
+	        this.difference = source["difference"];
+	        this.locations = this.convertValues(source["locations"], ValuationLocationDTO);
+	        this.lines = this.convertValues(source["lines"], ValuationLineDTO);
+	        this.noCost = source["noCost"];
+	        this.explanations = source["explanations"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class XeroAppInput {
 	    profileId: number;
 	    clientId: string;

@@ -122,6 +122,8 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, realmID, rest str
 		out, f = s.cdc(rm, r.URL.Query())
 	case name == "companyinfo" && r.Method == http.MethodGet:
 		out = map[string]any{"CompanyInfo": companyInfo(rm)}
+	case name == "reports" && len(seg) == 2 && seg[1] == "BalanceSheet" && r.Method == http.MethodGet:
+		out, f = s.balanceSheet(rm, r.URL.Query())
 	case name == "preferences" && r.Method == http.MethodGet:
 		out = map[string]any{"Preferences": preferences(rm)}
 	default:

@@ -227,6 +227,8 @@ func (c *call) endpoint() (func(), []string) {
 		case len(p) <= 2 && write:
 			return c.savePurchaseOrders, scopeTransactions
 		}
+	case "Reports":
+		return c.reportEndpoint()
 	case "ManualJournals":
 		switch {
 		case len(p) <= 2 && m == http.MethodGet:

@@ -37,6 +37,7 @@ var knownScopes = map[string]bool{
 	"accounting.payments": true, "accounting.payments.read": true,
 	"accounting.banktransactions": true, "accounting.banktransactions.read": true,
 	"accounting.manualjournals": true, "accounting.manualjournals.read": true,
+	"accounting.reports.balancesheet.read": true,
 }
 
 // authRequest is a validated authorisation request.

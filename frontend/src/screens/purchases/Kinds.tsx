@@ -19,6 +19,7 @@ import { totalsText, validateWindow } from "./logic";
 import { countLabel, kindCopy, sortDocuments } from "./kindLogic";
 import { kindColumns } from "./kindColumns";
 import { ExpenseCategoriesEditor, InventorySettingsForm } from "./KindSettings";
+import { StockValuation } from "./Valuation";
 
 /** PurchaseKindTab is one of the Purchases screen's tabs for purchase orders, expenses or inventory: preview, problems with fixes, send, result. */
 export function PurchaseKindTab({ kind, qualifies }: { kind: PurchaseKind; qualifies: (p: Profile) => boolean }) {
@@ -71,6 +72,7 @@ export function PurchaseKindTab({ kind, qualifies }: { kind: PurchaseKind; quali
       {kind === "inventory" && ks.inventory ? (
         <InventorySettingsForm key={form.profileId} settings={ks.inventory} accounts={accounts} onSave={saveInventorySettings} />
       ) : null}
+      {kind === "inventory" && form.profileId ? <StockValuation key={form.profileId} profileId={form.profileId} /> : null}
       {kind === "orders" ? (
         <p className="muted">Suppliers, the tax code and whether orders are sent approved follow the settings of Bills from goods receipts.</p>
       ) : null}

@@ -31,3 +31,5 @@ export function SaveInventorySettings(arg1:app.InventorySettingsDTO):Promise<app
 export function SaveSettings(arg1:app.PurchaseSettingsDTO):Promise<app.PurchaseSettingsDTO>;
 
 export function Settings(arg1:number):Promise<app.PurchaseSettingsDTO>;
+
+export function Valuation(arg1:number,arg2:string):Promise<app.ValuationDTO>;

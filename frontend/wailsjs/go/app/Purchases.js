@@ -61,3 +61,7 @@ export function SaveSettings(arg1) {
 export function Settings(arg1) {
   return window['go']['app']['Purchases']['Settings'](arg1);
 }
+
+export function Valuation(arg1, arg2) {
+  return window['go']['app']['Purchases']['Valuation'](arg1, arg2);
+}
