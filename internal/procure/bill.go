@@ -8,10 +8,20 @@ import (
 
 // Bill is one supplier bill: one goods receipt of one purchase order.
 type Bill struct {
-	Reference           string    `json:"reference"` // unique: "RCV-" + receiving batch id
-	Number              string    `json:"number"`    // the ledger's bill number: vendor invoice number and reference
-	PurchaseOrderID     int64     `json:"purchaseOrderId"`
-	PurchaseOrderNumber string    `json:"purchaseOrderNumber"`
+	Reference           string `json:"reference"` // unique: "RCV-" + receiving batch id
+	Number              string `json:"number"`    // the ledger's bill number: vendor invoice number and reference
+	PurchaseOrderID     int64  `json:"purchaseOrderId"`
+	PurchaseOrderNumber string `json:"purchaseOrderNumber"`
+	// LedgerOrderID and LedgerOrderNumber name the ledger purchase order the
+	// Autotask PO was sent as (OrderEngine), when it was. They are omitted
+	// from JSON when empty so the content hash of a bill without one is what
+	// it was before bills referenced orders.
+	LedgerOrderID     string `json:"ledgerOrderId,omitempty"`
+	LedgerOrderNumber string `json:"ledgerOrderNumber,omitempty"`
+	// Approved sends the bill approved (Xero AUTHORISED, so it posts) rather
+	// than as a draft, from Settings.Approve; omitted when false so drafts
+	// keep the hash they had.
+	Approved            bool      `json:"approved,omitempty"`
 	ReceivingIDs        []int64   `json:"receivingIds"`
 	VendorCompanyID     int64     `json:"vendorCompanyId"`
 	VendorName          string    `json:"vendorName"`

@@ -35,6 +35,9 @@ type Summary struct {
 	Created  int         `json:"created"`  // suppliers created
 	Plan     *PlanResult `json:"plan"`
 	Lines    []Line      `json:"lines"`
+	// OrdersBilled are the ledger purchase orders marked billed by this
+	// run, by number (Xero; QuickBooks closes its orders itself).
+	OrdersBilled []string `json:"ordersBilled,omitempty"`
 }
 
 func (s Summary) String() string {
@@ -102,7 +105,11 @@ func (e *Engine) Run(ctx context.Context) (Summary, error) {
 		}
 		return plan.Bills, nil
 	})
-	return billSummary(t, plan), err
+	sum := billSummary(t, plan)
+	if ob, ok := e.Ledger.(OrderBiller); ok && err == nil && plan != nil {
+		err = e.markOrdersBilled(ctx, ob, plan, &sum)
+	}
+	return sum, err
 }
 
 // Resolve settles every bill left 'sending' by looking it up in the ledger
@@ -122,6 +129,9 @@ func (e *Engine) plan(ctx context.Context) (*PlanResult, error) {
 		return nil, err
 	}
 	in.Snapshot, in.Settings, in.MaxNumberLen = snap, e.Settings, e.Ledger.MaxNumberLen()
+	if in.Orders, err = SentOrders(ctx, e.Store, e.ProfileID, e.Organisation); err != nil {
+		return nil, fmt.Errorf("procure: read sent purchase orders: %w", err)
+	}
 	return Plan(in), nil
 }
 

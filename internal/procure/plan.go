@@ -56,6 +56,9 @@ type PlanInput struct {
 	ProductLinks map[int64]store.ProcureLink // stored: Autotask product id → item, account
 	Journal      []store.ProcureEntry
 	MaxNumberLen int
+	// Orders are the ledger purchase orders sent (SentOrders), by Autotask
+	// purchase order id: what a bill references.
+	Orders map[int64]LedgerOrder
 }
 
 // PlanResult is the preview: every goods receipt as a bill, or what blocks it.
@@ -63,6 +66,9 @@ type PlanResult struct {
 	Bills       []Planned              `json:"bills"`
 	VendorLinks map[int64]mapping.Link `json:"vendorLinks"`
 	Suggestions []mapping.Suggestion   `json:"suggestions"`
+	// orders are the ledger purchase orders of the window's Autotask POs,
+	// by Autotask id: those a run may mark billed.
+	orders map[int64]LedgerOrder
 }
 
 // receipt is one goods receipt: the receivings of a purchase order saved
@@ -85,7 +91,12 @@ func Plan(in PlanInput) *PlanResult {
 			}
 		}
 	}
-	res := &PlanResult{}
+	res := &PlanResult{orders: map[int64]LedgerOrder{}}
+	for id := range s.Orders {
+		if o, ok := in.Orders[id]; ok && o.ID != "" {
+			res.orders[id] = o
+		}
+	}
 	var orphans []autotask.PurchaseOrderItemReceiving
 	groups := map[string]*receipt{}
 	var keys []string
@@ -141,6 +152,7 @@ func planReceipt(in PlanInput, g *receipt, links map[int64]mapping.Link, sugg []
 	p := Planned{Action: ActionSend}
 	b := &p.Bill
 	b.Reference, b.PurchaseOrderID, b.PurchaseOrderNumber = ref, po.ID, po.PurchaseOrderNumber
+	b.Approved = in.Settings.Approve
 	b.VendorInvoiceNumber = g.vi
 	if b.VendorInvoiceNumber == "" {
 		b.VendorInvoiceNumber = po.VendorInvoiceNumber
@@ -157,6 +169,7 @@ func planReceipt(in PlanInput, g *receipt, links map[int64]mapping.Link, sugg []
 	b.VendorCompanyID, b.VendorName, b.VendorNumber = vendor.ID, vendor.CompanyName, vendor.CompanyNumber
 	b.Currency, b.ExchangeRate = currencyOf(s, vendor)
 	b.VendorID, p.CreateVendor = linkVendor(in, vendor, hasVendor, label, links, sugg, &p.Problems, &p.Notes)
+	linkOrder(in.Orders, b, &p.Notes)
 
 	// Dates.
 	received := g.at.UTC()

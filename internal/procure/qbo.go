@@ -19,7 +19,9 @@ import (
 // ItemBasedExpenseLineDetail — QuickBooks posts them to the item's own
 // asset or expense account; the other lines are AccountBasedExpenseLineDetail
 // on the cost-of-sales account (QuickBooks has no item on such a line, so
-// the item's name leads the description).
+// the item's name leads the description). A bill whose Autotask PO was
+// sent as a QuickBooks purchase order links it on every line (LinkedTxn,
+// TxnType PurchaseOrder).
 type QBO struct {
 	c    *qbo.Client
 	home string
@@ -95,6 +97,11 @@ func (q *QBO) bill(b Bill) qbo.Bill {
 		} else {
 			line.DetailType = qbo.DetailAcctExpense
 			line.AccountBasedExpenseLineDetail = &qbo.AccountBasedExpenseLineDetail{AccountRef: qbo.Ref{Value: l.Account}, TaxCodeRef: tax}
+		}
+		if b.LedgerOrderID != "" {
+			// The line links its purchase order; QuickBooks closes the
+			// order once its lines are billed.
+			line.LinkedTxn = []qbo.LinkedTxn{{TxnID: b.LedgerOrderID, TxnType: qbo.TxnPurchaseOrder}}
 		}
 		out.Line = append(out.Line, line)
 	}

@@ -11,7 +11,10 @@ import (
 // Xero sends bills as ACCPAY invoices. Xero keeps ACCPAY InvoiceNumber
 // non-unique and has no Reference for bills ("ACCREC only"), so the bill
 // number carries the vendor invoice number and our reference, and a bill is
-// found by that number and its contact. Suppliers are contacts; Xero sets
+// found by that number and its contact. Nor can a bill link its purchase
+// order, so when the Autotask PO was sent as a Xero purchase order every
+// line names both numbers, and the order is marked BILLED once all its
+// items are billed (MarkOrdersBilled). Suppliers are contacts; Xero sets
 // IsSupplier itself once a bill names one.
 type Xero struct {
 	c    *xero.Client
@@ -95,6 +98,9 @@ func results[T any](n int, res xero.BatchResult[T], id func(T) string) []Result 
 func (x *Xero) invoice(b Bill) xero.Invoice {
 	inv := xero.Invoice{Type: xero.InvoiceTypeBill, Contact: xero.ContactRef(b.VendorID), InvoiceNumber: b.Number,
 		Date: xero.DateOf(b.Date), DueDate: xero.DateOf(b.DueDate), LineAmountTypes: xero.LineAmountsExclusive, Status: xero.StatusDraft}
+	if b.Approved {
+		inv.Status = xero.StatusAuthorised
+	}
 	if b.Currency != "" && !strings.EqualFold(b.Currency, x.base) {
 		inv.CurrencyCode = b.Currency
 		// Autotask's rate is units of the currency per unit of the internal
@@ -102,7 +108,7 @@ func (x *Xero) invoice(b Bill) xero.Invoice {
 		inv.CurrencyRate = b.ExchangeRate
 	}
 	for _, l := range b.Lines {
-		inv.LineItems = append(inv.LineItems, xero.LineItem{Description: l.Description, Quantity: l.Quantity, UnitAmount: l.UnitCost,
+		inv.LineItems = append(inv.LineItems, xero.LineItem{Description: withOrder(l.Description, b), Quantity: l.Quantity, UnitAmount: l.UnitCost,
 			ItemCode: l.ItemCode, AccountCode: l.Account, TaxType: l.TaxCode, LineAmount: l.Amount})
 	}
 	return inv

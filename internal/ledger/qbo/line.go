@@ -18,17 +18,23 @@ const (
 	DetailPaymentApply = "PaymentLineDetail"
 )
 
+// TxnPurchaseOrder is the LinkedTxn TxnType of a bill line's purchase
+// order; QuickBooks closes the order once it is fully billed.
+const TxnPurchaseOrder = "PurchaseOrder"
+
 // Line is one line of a transaction. DetailType says which detail is set.
 // Amount is sent for every line but a description-only one, even when zero,
 // because QuickBooks requires it; on a sales line it must equal
 // Qty × UnitPrice (Fault 6070), which SalesLine computes.
 type Line struct {
-	ID          string      `json:"Id,omitempty"`
-	LineNum     int         `json:"LineNum,omitempty"`
-	Description string      `json:"Description,omitempty"`
-	Amount      Amount      `json:"Amount,omitzero"`
-	DetailType  string      `json:"DetailType,omitempty"`
-	LinkedTxn   []LinkedTxn `json:"LinkedTxn,omitempty"` // payment lines: what they pay
+	ID          string `json:"Id,omitempty"`
+	LineNum     int    `json:"LineNum,omitempty"`
+	Description string `json:"Description,omitempty"`
+	Amount      Amount `json:"Amount,omitzero"`
+	DetailType  string `json:"DetailType,omitempty"`
+	// LinkedTxn is what a payment line pays, or the purchase order a bill
+	// line bills (TxnType PurchaseOrder): Line.LinkedTxn in Intuit's XSD.
+	LinkedTxn []LinkedTxn `json:"LinkedTxn,omitempty"`
 
 	SalesItemLineDetail           *SalesItemLineDetail           `json:"SalesItemLineDetail,omitempty"`
 	DescriptionLineDetail         *DescriptionLineDetail         `json:"DescriptionLineDetail,omitempty"`

@@ -49,7 +49,7 @@ func init() {
 	register(&entityDef{name: "CreditMemo", kind: transaction, prepare: prepareSales})
 	register(&entityDef{name: "Payment", kind: transaction, voidable: true, prepare: preparePayment, apply: applyPayment, unlink: unlinkPayment})
 	register(&entityDef{name: "PurchaseOrder", kind: transaction, prepare: preparePurchase})
-	register(&entityDef{name: "Bill", kind: transaction, prepare: preparePurchase})
+	register(&entityDef{name: "Bill", kind: transaction, prepare: preparePurchase, apply: applyBill, unlink: unlinkBill})
 	register(&entityDef{name: "JournalEntry", kind: transaction, prepare: prepareJournal})
 }
 

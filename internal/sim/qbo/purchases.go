@@ -36,6 +36,9 @@ func preparePurchase(s *Server, rm *realm, entity string, o, old obj) *apiFault 
 		if f := billDocNumber(rm, o, old, vendor); f != nil {
 			return f
 		}
+		if f := checkOrderLinks(rm, o, vendor); f != nil {
+			return f
+		}
 	}
 	if t := ref(o, "SalesTermRef"); t != "" && lookup(rm, "Term", t) == nil {
 		return errInvalidRef("SalesTermRef", t)
