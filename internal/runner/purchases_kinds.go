@@ -113,25 +113,24 @@ func Orders(ctx context.Context, deps connect.Deps, p store.Profile, w procure.W
 		Settings: PurchaseSettings(k.settings)}, k.counter, nil
 }
 
-// Expenses opens the expense engine of a Xero or QuickBooks Online profile:
+// Expenses opens the expense engine of a profile:
 // the expense reports approved in the window. Employees are created as
 // suppliers when the profile creates missing suppliers.
 func Expenses(ctx context.Context, deps connect.Deps, p store.Profile, w procure.Window) (*procure.ExpenseEngine, *httpx.Counter, error) {
-	if p.LedgerKind == store.LedgerExact {
-		// procure.Exact turns bills into purchase orders, which is no way to repay an employee.
-		return nil, nil, notOnExact(p, "expense reports", "Book expense claims in Exact Online itself, or use a Xero or QuickBooks Online profile.")
-	}
 	k, err := openKind(ctx, deps, p, w)
 	if err != nil {
 		return nil, nil, err
+	}
+	if x, ok := k.ledger.(*procure.Exact); ok {
+		// Exact bills are purchase orders; expenses are purchase entries in the division's first purchase journal.
+		k.ledger = procure.NewExactExpenses(x, "")
 	}
 	return &procure.ExpenseEngine{Store: deps.Store, Autotask: k.autotask, Ledger: k.ledger, ProfileID: p.ID, Window: w, Log: k.log,
 		Settings: procure.ExpenseSettings{CreateEmployees: k.settings.CreateVendors}}, k.counter, nil
 }
 
-// Inventory opens the inventory engine of a Xero or QuickBooks Online
-// profile: cost of sales of the window's invoices, adjustments and
-// transfers, with the purchase settings' inventory and cost of sales
+// Inventory opens the inventory engine of a profile: cost of sales of the
+// window's invoices, adjustments and transfers, with the purchase settings' inventory and cost of sales
 // accounts and the stored adjustment account.
 func Inventory(ctx context.Context, deps connect.Deps, p store.Profile, w procure.Window) (*procure.InventoryEngine, *httpx.Counter, error) {
 	k, err := openKind(ctx, deps, p, w)

@@ -75,7 +75,7 @@ func (e *entity) typeName() string { return "Exact.Web.Api.Models." + e.name }
 
 // lineEntity names the entity of a nested collection field.
 var lineEntity = map[string]string{"SalesEntryLines": "SalesEntryLine", "SalesInvoiceLines": "SalesInvoiceLine",
-	"PurchaseOrderLines": "PurchaseOrderLine"}
+	"PurchaseOrderLines": "PurchaseOrderLine", "PurchaseEntryLines": "PurchaseEntryLine", "GeneralJournalEntryLines": "GeneralJournalEntryLine"}
 
 // decode reads a request body (or a stored record when stored is true)
 // strictly: unknown properties and values of the wrong type are refused,

@@ -53,6 +53,7 @@ func seedDivision(div Division, now time.Time) *divisionData {
 		d.insert("Currency", record{"Code": c[0], "Description": c[1], "AmountPrecision": money.MustParse("0.01"),
 			"PricePrecision": money.MustParse("0.01"), "Created": now, "Modified": now})
 	}
+	seedPurchaseBooks(d, base)
 	revenue := d.find("GLAccount", "Code", "8000")
 	hardware := d.find("GLAccount", "Code", "8010")
 	for _, it := range []struct {
