@@ -210,6 +210,8 @@ test("sync: the ledger refuses an invoice; the notification's View opens the run
   await failed.waitFor({ timeout: 30000 });
   const why = await failed.innerText();
   assert(/has been archived/.test(why) && /Fix: /.test(why), `failed line: ${why}`);
+  // The run lines table is virtualised: search it so the row is rendered.
+  await page.getByRole("searchbox", { name: "Search Run lines" }).fill(second);
   await page.getByRole("table", { name: "Run lines" }).getByRole("row").filter({ hasText: second }).getByText("Failed", { exact: true }).waitFor();
   await page.screenshot({ path: path.join(out, "history-failed-line.png") });
 
@@ -643,7 +645,9 @@ test("organisations: the demo profile's section, its rules editor, and a custome
   const same = table.getByRole("combobox", { name: label, exact: true });
   await page.waitForFunction((name) => [...document.querySelectorAll("select")].find((el) => el.getAttribute("aria-label") === name)?.value === "summary", label);
   await page.getByRole("button", { name: "Reload" }).click();
-  await page.getByRole("button", { name: "Reload" }).waitFor();
+  // Wait for the reload to start and to finish before reading the stored value back.
+  await page.getByRole("button", { name: "Reading Autotask and the ledger…" }).waitFor({ timeout: 5000 }).catch(() => {});
+  await page.getByRole("button", { name: "Reload", exact: true }).waitFor({ timeout: 90000 });
   await page.waitForFunction((name) => [...document.querySelectorAll("select")].find((el) => el.getAttribute("aria-label") === name)?.value === "summary", label, { timeout: 60000 });
   await page.screenshot({ path: path.join(out, "mappings-line-detail.png") });
   await same.selectOption("");

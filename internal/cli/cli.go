@@ -59,14 +59,14 @@ func commands() map[string]command {
 		"version": {"print the version", runVersion},
 		"help":    {"show this help", nil},
 		"sim":     {"run a simulated service: sim autotask|xero|qbo|exact --listen ADDR --data FILE", runSim},
-		"demo":    {"the whole month end on simulated Autotask and Xero: demo [--invoices N] [--autotask-url URL --xero-url URL]", runDemo},
+		"demo":    {"the whole month end on simulated Autotask and Xero or Exact: demo [--ledger xero|exact|both] [--invoices N] [--autotask-url URL --xero-url URL | --exact-url URL]", runDemo},
 		"profile": {"manage profiles: profile list|create NAME|autotask --profile P --user EMAIL|test --profile P|map --profile P|delete NAME", runProfile},
 		"sync":    {"send Autotask invoices to the ledger: sync --profile NAME [--dry-run] [--thru YYYY-MM-DD] [--max-age-days N] [--ledger-numbers]", runSync},
 		"export":  {"export billing items: export --profile NAME --format csv|xlsx|sage-xml|iif|sage50-csv|xero-csv|qbo-csv|sage50us-csv --from YYYY-MM-DD --to YYYY-MM-DD -o FILE", runExport},
 
 		"accounts": {"Autotask companies ⇄ Exact accounts: accounts --profile NAME [--direction to-ledger|to-autotask|both] [--dry-run]", runAccounts},
 
-		"purchases": {"goods received in Autotask → supplier bills: purchases --profile NAME --from YYYY-MM-DD --to YYYY-MM-DD [--dry-run] [--bill-date po-date|vendor-invoice-date|received-date|ship-date]", runPurchases},
+		"purchases": {"purchases to the ledger: purchases --profile NAME --from YYYY-MM-DD --to YYYY-MM-DD [--kind bills|orders|expenses|inventory] [--dry-run] [--bill-date po-date|vendor-invoice-date|received-date|ship-date]", runPurchases},
 	}
 }
 
