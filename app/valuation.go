@@ -45,7 +45,7 @@ type ValuationDTO struct {
 
 // Valuation compares Autotask's stock on hand × unit cost with the balance
 // of the inventory asset account (the purchase settings') on date
-// (YYYY-MM-DD; empty for today). Xero and QuickBooks Online only.
+// (YYYY-MM-DD; empty for today). Xero, QuickBooks Online and Exact Online.
 func (s *Purchases) Valuation(profileID int64, date string) (ValuationDTO, error) {
 	ctx := s.deps.Lifecycle.Context()
 	at := time.Now().UTC()
@@ -83,9 +83,15 @@ func (s *Purchases) Valuation(profileID int64, date string) (ValuationDTO, error
 			return ValuationDTO{}, err
 		}
 		lg = valuation.QBO{Client: c}
+	case store.LedgerExact:
+		c, err := connect.Exact(ctx, cd, p)
+		if err != nil {
+			return ValuationDTO{}, err
+		}
+		lg = valuation.Exact{Client: c}
 	default:
-		return ValuationDTO{}, apperr.New(apperr.Invalid, "The stock valuation report is for Xero and QuickBooks Online profiles",
-			"Open it on a profile connected to Xero or QuickBooks Online.")
+		return ValuationDTO{}, apperr.New(apperr.Invalid, "The stock valuation report is for Xero, QuickBooks Online and Exact Online profiles",
+			"Open it on a profile connected to Xero, QuickBooks Online or Exact Online.")
 	}
 	at2, err := connect.Autotask(ctx, cd, p)
 	if err != nil {

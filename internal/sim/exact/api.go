@@ -35,6 +35,7 @@ var endpoints = []endpoint{
 	{path: "general/Currencies", table: "Currency", view: "Currency", pageSize: 60},
 	{path: "financial/Journals", table: "Journal", view: "Journal", pageSize: 60},
 	{path: "financial/GLAccounts", table: "GLAccount", view: "GLAccount", pageSize: 60},
+	{path: "financial/ReportingBalance", table: "ReportingBalance", view: "ReportingBalance", pageSize: 60, needSelect: true},
 	{path: "cashflow/Receivables", table: "Receivable", view: "Receivable", pageSize: 60, needSelect: true},
 	{path: "bulk/Cashflow/Receivables", table: "Receivable", view: "Receivable", pageSize: 1000, needSelect: true},
 	{path: "purchaseorder/PurchaseOrders", table: "PurchaseOrder", view: "PurchaseOrder", pageSize: 60, needSelect: true, post: postPurchaseOrder},

@@ -35,6 +35,9 @@ func (c *call) rows() []record {
 	if c.ep.table == "SystemDivision" {
 		return c.divisionRecords()
 	}
+	if c.ep.table == "ReportingBalance" {
+		return reportingBalances(c.div) // computed from the bookings, never stored
+	}
 	src := c.div.Tables[c.ep.table]
 	if !c.ep.sync {
 		return src

@@ -16,7 +16,7 @@ var Served = []string{
 	"Account", "SyncAccount", "Item", "SalesEntry", "SalesEntryLine", "SalesInvoice", "SalesInvoiceLine",
 	"SyncSalesInvoice", "PrintedSalesInvoice", "VatCode", "PaymentCondition", "Currency", "Journal",
 	"GLAccount", "Receivable", "SyncPaymentTerm", "Me", "SystemDivision", "PurchaseOrder", "PurchaseOrderLine",
-	"PurchaseEntry", "PurchaseEntryLine", "GeneralJournalEntry", "GeneralJournalEntryLine",
+	"PurchaseEntry", "PurchaseEntryLine", "GeneralJournalEntry", "GeneralJournalEntryLine", "ReportingBalance",
 }
 
 // Field kinds.
