@@ -146,9 +146,30 @@ async function tickAndSend(page, numbers) {
   await page.getByRole("button", { name: `Send ${count} ticked invoice${count === 1 ? "" : "s"}` }).click();
 }
 
+// goCall runs fn (self-contained, using window.go) in the page and returns its value. A bound call that fails
+// (e.g. the simulated ledger's minute limit is spent and the app says to try later) is retried, and its error is
+// reported with its message rather than as "Object".
+async function goCall(page, fn, arg, tries = 4) {
+  for (let i = 1; ; i++) {
+    const r = await page.evaluate(
+      async ([src, a]) => {
+        try {
+          return { ok: await (0, eval)(`(${src})`)(a) };
+        } catch (e) {
+          return { err: typeof e === "string" ? e : JSON.stringify(e) };
+        }
+      },
+      [fn.toString(), arg],
+    );
+    if (!("err" in r)) return r.ok;
+    if (i >= tries) throw new Error(`bound call failed ${tries} times: ${r.err}`);
+    await page.waitForTimeout(20000);
+  }
+}
+
 test("sync: the ledger refuses an invoice; the notification's View opens the run line; Retry sends it once fixed", async (page) => {
   // Pick the invoices from the preview's data: a customer with two ready invoices, and another customer's.
-  const pick = await page.evaluate(async (name) => {
+  const pick = await goCall(page, async (name) => {
     const go = window.go.app;
     const profile = (await go.Profiles.List()).find((p) => p.name === name);
     const def = await go.Sync.Defaults(profile.id);
@@ -177,7 +198,7 @@ test("sync: the ledger refuses an invoice; the notification's View opens the run
   await result.getByRole("searchbox").fill(first);
   await result.getByRole("row").filter({ hasText: first }).getByText("Sent", { exact: true }).waitFor({ timeout: 180000 });
 
-  await page.evaluate(([c]) => window.go.app.Demo.SimulateLedgerChange("archive-contact", c, true), [customer]);
+  await goCall(page, (c) => window.go.app.Demo.SimulateLedgerChange("archive-contact", c, true), customer);
   const firstRun = await result.getByRole("heading", { name: /^Run \d+ finished$/ }).innerText();
   await previewOnce(page);
   await tickAndSend(page, [second, other]);
@@ -218,7 +239,7 @@ test("sync: the ledger refuses an invoice; the notification's View opens the run
   // Retried before the fix: still failing, with the ledger's words.
   await retry.click();
   await notice.getByText(/^Retry: .*has been archived/).waitFor({ timeout: 60000 });
-  await page.evaluate(([c]) => window.go.app.Demo.SimulateLedgerChange("archive-contact", c, false), [customer]);
+  await goCall(page, (c) => window.go.app.Demo.SimulateLedgerChange("archive-contact", c, false), customer);
   await retry.click();
   const fixed = notices.getByRole("listitem").filter({ hasText: `${label} is in the ledger now` });
   await fixed.waitFor({ timeout: 60000 });
@@ -643,7 +664,8 @@ test("organisations: the demo profile's section, its rules editor, and a custome
   assert(/Default \((standard|summary|detail)\)/.test(await select.innerText()), "the line detail offers no default naming the Settings' mode");
   await select.selectOption("summary");
   const same = table.getByRole("combobox", { name: label, exact: true });
-  await page.waitForFunction((name) => [...document.querySelectorAll("select")].find((el) => el.getAttribute("aria-label") === name)?.value === "summary", label);
+  await page.waitForFunction((name) => [...document.querySelectorAll("select")].find((el) => el.getAttribute("aria-label") === name)?.value === "summary", label, { timeout: 90000 });
+  await page.getByRole("button", { name: "Reload", exact: true }).waitFor({ timeout: 90000 });
   await page.getByRole("button", { name: "Reload" }).click();
   // Wait for the reload to start and to finish before reading the stored value back.
   await page.getByRole("button", { name: "Reading Autotask and the ledger…" }).waitFor({ timeout: 5000 }).catch(() => {});
@@ -651,7 +673,7 @@ test("organisations: the demo profile's section, its rules editor, and a custome
   await page.waitForFunction((name) => [...document.querySelectorAll("select")].find((el) => el.getAttribute("aria-label") === name)?.value === "summary", label, { timeout: 60000 });
   await page.screenshot({ path: path.join(out, "mappings-line-detail.png") });
   await same.selectOption("");
-  await page.waitForFunction((name) => [...document.querySelectorAll("select")].find((el) => el.getAttribute("aria-label") === name)?.value === "", label);
+  await page.waitForFunction((name) => [...document.querySelectorAll("select")].find((el) => el.getAttribute("aria-label") === name)?.value === "", label, { timeout: 90000 });
 });
 
 // Exact Online on the demo: the second demo profile books a smaller month of its own MSP in a simulated Exact
