@@ -69,29 +69,23 @@ func (x *Exact) Vendors(ctx context.Context) ([]Vendor, error) {
 // number becomes the code when it is numeric, as Exact codes are, and the
 // search code otherwise.
 func (x *Exact) CreateVendors(ctx context.Context, vs []Vendor, _ string) ([]Result, error) {
-	out := make([]Result, len(vs))
-	for i, v := range vs {
+	return exactEach(vs, func(_ int, v Vendor) (string, error) {
 		s := exact.Supplier{Name: v.Name, Code: exact.SupplierCode(v.AccountNumber), PurchaseCurrency: v.Currency}
 		if s.Code == "" && len(v.AccountNumber) <= 10 {
 			s.SearchCode = v.AccountNumber
 		}
 		saved, err := x.c.CreateSupplier(ctx, s)
 		if err != nil {
-			if !exactRefused(err) {
-				return out, err
-			}
-			out[i].Err = err
-			continue
+			return "", err
 		}
-		out[i].ID = saved.ID
 		x.mu.Lock()
 		if x.suppliers == nil {
 			x.suppliers = map[string]bool{}
 		}
 		x.suppliers[strings.ToLower(saved.ID)] = true
 		x.mu.Unlock()
-	}
-	return out, nil
+		return saved.ID, nil
+	})
 }
 
 // Items lists the purchase items that are not ended.
@@ -118,7 +112,6 @@ func (x *Exact) Items(ctx context.Context) ([]Item, error) {
 // order not yet in Exact. An order Exact or the local check refuses gets
 // its Err; an error means the outcome is unknown.
 func (x *Exact) CreateBills(ctx context.Context, bills []Bill, _ string) ([]Result, error) {
-	out := make([]Result, len(bills))
 	refs := make([]BillRef, len(bills))
 	for i, b := range bills {
 		refs[i] = BillRef{VendorID: b.VendorID, Number: b.Number}
@@ -134,25 +127,17 @@ func (x *Exact) CreateBills(ctx context.Context, bills []Bill, _ string) ([]Resu
 	if err := x.loadCurrencies(ctx); err != nil {
 		return nil, err
 	}
-	for i, b := range bills {
+	return exactEach(bills, func(i int, b Bill) (string, error) {
 		if id, ok := have[refs[i]]; ok {
-			out[i].ID = id
-			continue
+			return id, nil
 		}
 		po, err := x.order(b)
-		if err == nil {
-			var saved exact.PurchaseOrder
-			saved, err = x.c.CreatePurchaseOrder(ctx, po)
-			out[i].ID = saved.PurchaseOrderID
-		}
 		if err != nil {
-			if !exactRefused(err) {
-				return out, err
-			}
-			out[i] = Result{Err: err}
+			return "", err
 		}
-	}
-	return out, nil
+		saved, err := x.c.CreatePurchaseOrder(ctx, po)
+		return saved.PurchaseOrderID, err
+	})
 }
 
 // order turns a bill into a purchase order, refusing locally what Exact
@@ -242,6 +227,26 @@ func (x *Exact) FindBills(ctx context.Context, refs []BillRef) ([]Found, error) 
 // exactRefused reports whether an error is a refusal of this one document —
 // Exact's 400 or the local check — rather than a call whose outcome is
 // unknown or a stop that concerns every document (reconnect, limits).
+// exactEach creates documents one call each, as Exact has no batch create:
+// create returns the document's id (one Exact already has, or the new one).
+// A refusal, local or Exact's, stays with its document; any other error
+// stops, since the outcome of that call is unknown.
+func exactEach[D any](docs []D, create func(i int, d D) (string, error)) ([]Result, error) {
+	out := make([]Result, len(docs))
+	for i, d := range docs {
+		id, err := create(i, d)
+		if err != nil {
+			if !exactRefused(err) {
+				return out, err
+			}
+			out[i].Err = err
+			continue
+		}
+		out[i].ID = id
+	}
+	return out, nil
+}
+
 func exactRefused(err error) bool {
 	var ae *exact.APIError
 	if errors.As(err, &ae) {

@@ -41,7 +41,6 @@ func (x *ExactExpenses) MaxNumberLen() int { return exact.EntryYourRefMax }
 // purchase entry not yet in Exact. A bill the local check or Exact refuses
 // gets its Err; an error means the outcome is unknown.
 func (x *ExactExpenses) CreateBills(ctx context.Context, bills []Bill, _ string) ([]Result, error) {
-	out := make([]Result, len(bills))
 	refs := make([]BillRef, len(bills))
 	for i, b := range bills {
 		refs[i] = BillRef{VendorID: b.VendorID, Number: b.Number}
@@ -60,25 +59,17 @@ func (x *ExactExpenses) CreateBills(ctx context.Context, bills []Bill, _ string)
 	if err := x.loadCurrencies(ctx); err != nil {
 		return nil, err
 	}
-	for i, b := range bills {
+	return exactEach(bills, func(i int, b Bill) (string, error) {
 		if id, ok := have[refs[i]]; ok {
-			out[i].ID = id
-			continue
+			return id, nil
 		}
 		e, err := x.entry(b)
-		if err == nil {
-			var saved exact.PurchaseEntry
-			saved, err = x.c.CreatePurchaseEntry(ctx, e)
-			out[i].ID = saved.EntryID
-		}
 		if err != nil {
-			if !exactRefused(err) {
-				return out, err
-			}
-			out[i] = Result{Err: err}
+			return "", err
 		}
-	}
-	return out, nil
+		saved, err := x.c.CreatePurchaseEntry(ctx, e)
+		return saved.EntryID, err
+	})
 }
 
 // entry turns an expense bill into a purchase entry, refusing locally what

@@ -28,7 +28,6 @@ func (x *Exact) TrackedItems(context.Context) ([]Item, error) { return []Item{},
 // not yet in Exact, one call each. A journal the local check or Exact
 // refuses gets its Err; an error means the outcome is unknown.
 func (x *Exact) CreateJournals(ctx context.Context, js []Journal, _ string) ([]Result, error) {
-	out := make([]Result, len(js))
 	refs := make([]string, len(js))
 	for i, j := range js {
 		refs[i] = j.Reference
@@ -42,25 +41,17 @@ func (x *Exact) CreateJournals(ctx context.Context, js []Journal, _ string) ([]R
 	if err := books.load(ctx); err != nil {
 		return nil, err
 	}
-	for i, j := range js {
+	return exactEach(js, func(_ int, j Journal) (string, error) {
 		if id, ok := have[j.Reference]; ok {
-			out[i].ID = id
-			continue
+			return id, nil
 		}
 		e, err := journalEntryOf(books, j)
-		if err == nil {
-			var saved exact.GeneralJournalEntry
-			saved, err = x.c.CreateGeneralJournalEntry(ctx, e)
-			out[i].ID = saved.EntryID
-		}
 		if err != nil {
-			if !exactRefused(err) {
-				return out, err
-			}
-			out[i] = Result{Err: err}
+			return "", err
 		}
-	}
-	return out, nil
+		saved, err := x.c.CreateGeneralJournalEntry(ctx, e)
+		return saved.EntryID, err
+	})
 }
 
 // journalEntryOf turns a journal into a general journal entry, refusing

@@ -22,24 +22,14 @@ func (x *Exact) CreateItems(ctx context.Context, items []NewItem, _ string) ([]R
 	for _, it := range have {
 		byCode[lowerTrim(it.Code)] = it.ID
 	}
-	out := make([]Result, len(items))
-	for i, it := range items {
+	return exactEach(items, func(_ int, it NewItem) (string, error) {
 		if id, ok := byCode[lowerTrim(it.Code)]; ok {
-			out[i].ID = id
-			continue
+			return id, nil
 		}
 		saved, err := x.c.CreatePurchaseItem(ctx, exact.PurchaseItem{Code: it.Code, Description: it.Name, IsStockItem: it.Stocked,
 			CostPriceStandard: it.UnitCost})
-		if err != nil {
-			if !exactRefused(err) {
-				return out, err
-			}
-			out[i].Err = err
-			continue
-		}
-		out[i].ID = saved.ID
-	}
-	return out, nil
+		return saved.ID, err
+	})
 }
 
 func lowerTrim(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
