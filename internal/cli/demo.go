@@ -149,33 +149,10 @@ func demoXero(ctx context.Context, env *Env, st *store.Store, sims *demo.Sims, e
 		return err
 	}
 
-	accepted, cov, err := acceptSuggestions(ctx, st, p.ID, at, lg, "")
+	eng, err := demoMonthEnd(ctx, env, st, p, at, lg)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Mappings: accepted %d suggestions; %s\n", accepted, cov)
-
-	eng := &syncer.Engine{Store: st, Autotask: at, Ledger: lg, ProfileID: p.ID, Log: env.Logger}
-	settings, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	// Approved, not draft: the simulated customers pay these invoices below.
-	sixty, approved := 60, ledger.StatusApproved
-	opts, err := runner.Options(settings, runner.Choices{Thru: demoMonth.AddDate(0, 1, -1), MaxAgeDays: &sixty, Status: &approved}, time.Now())
-	if err != nil {
-		return err
-	}
-	pre, err := eng.Preview(ctx, opts)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, pre)
-	sum, err := eng.Sync(ctx, opts)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, sum)
 
 	if sims != nil {
 		n, err := payInXero(ctx, sims, paid)
@@ -307,4 +284,36 @@ func leftOutInvoices(ps []export.LedgerProblem) int {
 		ids[p.InvoiceID] = true
 	}
 	return len(ids)
+}
+
+// demoMonthEnd accepts every mapping suggestion, then previews and sends the
+// demo month approved (not draft: the simulated customers pay some of these
+// invoices), printing each step, and returns the engine for payments back.
+func demoMonthEnd(ctx context.Context, env *Env, st *store.Store, p store.Profile, at *autotask.Client, lg ledger.Ledger) (*syncer.Engine, error) {
+	accepted, cov, err := acceptSuggestions(ctx, st, p.ID, at, lg, "")
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(env.Stdout, "Mappings: accepted %d suggestions; %s\n", accepted, cov)
+	eng := &syncer.Engine{Store: st, Autotask: at, Ledger: lg, ProfileID: p.ID, Log: env.Logger}
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sixty, approved := 60, ledger.StatusApproved
+	opts, err := runner.Options(settings, runner.Choices{Thru: demoMonth.AddDate(0, 1, -1), MaxAgeDays: &sixty, Status: &approved}, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	pre, err := eng.Preview(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(env.Stdout, pre)
+	sum, err := eng.Sync(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(env.Stdout, sum)
+	return eng, nil
 }

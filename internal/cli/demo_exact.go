@@ -5,15 +5,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/billbridge/billbridge/internal/autotask"
 	"github.com/billbridge/billbridge/internal/connect"
 	"github.com/billbridge/billbridge/internal/demo"
 	"github.com/billbridge/billbridge/internal/httpx"
-	"github.com/billbridge/billbridge/internal/ledger"
 	"github.com/billbridge/billbridge/internal/ledger/exact"
-	"github.com/billbridge/billbridge/internal/runner"
 	"github.com/billbridge/billbridge/internal/store"
 	"github.com/billbridge/billbridge/internal/syncer"
 )
@@ -64,32 +61,10 @@ func demoExact(ctx context.Context, env *Env, st *store.Store, sims *demo.Sims, 
 	if err != nil {
 		return err
 	}
-	accepted, cov, err := acceptSuggestions(ctx, st, p.ID, at, lg, "")
+	eng, err := demoMonthEnd(ctx, env, st, p, at, lg)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Mappings: accepted %d suggestions; %s\n", accepted, cov)
-
-	eng := &syncer.Engine{Store: st, Autotask: at, Ledger: lg, ProfileID: p.ID, Log: env.Logger}
-	settings, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	sixty, approved := 60, ledger.StatusApproved
-	opts, err := runner.Options(settings, runner.Choices{Thru: demoMonth.AddDate(0, 1, -1), MaxAgeDays: &sixty, Status: &approved}, time.Now())
-	if err != nil {
-		return err
-	}
-	pre, err := eng.Preview(ctx, opts)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, pre)
-	sum, err := eng.Sync(ctx, opts)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, sum)
 
 	if sims != nil {
 		n, err := payInExact(ctx, sims, xc, paid)
